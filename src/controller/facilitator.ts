@@ -1,0 +1,472 @@
+import type { PlanAction } from '../domain/actions';
+import { createPlan } from '../domain/create-plan';
+import { fitNotification } from '../domain/text';
+import { type Message, createRateLimiter } from '../domain/messages';
+import type { Person, PersonRef, Plan, Room } from '../domain/plan';
+import { reducePlan } from '../domain/reducer';
+import { invitesToSend } from '../domain/selectors';
+import type { Board } from '../sdk/connect';
+import { errorMessage } from '../sdk/retry';
+import type { InvitationResponseEvent, Session, UserSessionEvent } from '../sdk/surface';
+import type { Command, CommandResult, ControllerNotice } from './commands';
+import type { PlanReader } from './plan-reader';
+import type { PlanWriter } from './plan-writer';
+import type { Presence } from './presence';
+
+/** Actions the panel may send as plain edits; everything else goes through a command. */
+const PANEL_EDITS = new Set<PlanAction['type']>([
+  'roomsAdded',
+  'roomRenamed',
+  'roomRemoved',
+  'framesSeen',
+  'mainAreaChosen',
+  'personAssigned',
+  'peopleSplit',
+  'assignmentsCleared',
+  'durationSet',
+  'includeFacilitatorSet',
+]);
+
+/** One help request per person per this long reaches the facilitator as a notification. */
+const HELP_INTERVAL_MS = 30_000;
+
+export type FacilitatorDeps = {
+  board: Board;
+  reader: PlanReader;
+  writer: PlanWriter;
+  presence: Presence;
+  me: PersonRef;
+  newRunId: () => string;
+  now: () => number;
+  onNotice: (notice: ControllerNotice) => void;
+};
+
+const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
+const failed = (error: unknown): CommandResult => ({ ok: false, message: errorMessage(error) });
+
+/**
+ * The facilitator's side of a breakout, run in the headless app so that closing or reloading the
+ * panel changes nothing (D6). It starts, admits, closes on time and ends; every handler reads
+ * the plan at event time from the reader, never from a closure (D5, D7).
+ */
+export class FacilitatorController {
+  /** Sessions of the running breakout this client holds and listens to, by id. */
+  private readonly sessions = new Map<string, Session>();
+  private autoClose: ReturnType<typeof setTimeout> | null = null;
+  private commands: Promise<unknown> = Promise.resolve();
+  private timerEntitled: Promise<boolean> | null = null;
+  private notice: ControllerNotice = { problem: null, busy: false };
+  private readonly helpLimiter = createRateLimiter({ perPersonMs: HELP_INTERVAL_MS });
+
+  constructor(private readonly deps: FacilitatorDeps) {}
+
+  isFacilitator(plan = this.deps.reader.plan()): boolean {
+    return plan?.facilitator.id === this.deps.me.id;
+  }
+
+  currentNotice(): ControllerNotice {
+    return this.notice;
+  }
+
+  /** Writes of platform events failing (and recovering) are reported here by the writer. */
+  reportProblem(problem: string | null): void {
+    this.setNotice({ problem });
+  }
+
+  /** Commands run one at a time, in the order they came, automatic ends included. */
+  handle(command: Command): Promise<CommandResult> {
+    const run = this.commands.then(() => this.run(command));
+    this.commands = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async run(command: Command): Promise<CommandResult> {
+    if (command.type === 'claim') return this.claim();
+    if (!this.isFacilitator()) {
+      const facilitator = this.deps.reader.plan()?.facilitator.name;
+      return {
+        ok: false,
+        message: facilitator
+          ? `${facilitator} is the facilitator. Take over first to change the breakout.`
+          : 'Set up a breakout first.',
+      };
+    }
+    this.setNotice({ busy: true });
+    try {
+      switch (command.type) {
+        case 'edit':
+          return await this.edit(command.actions);
+        case 'start':
+          return await this.start();
+        case 'end':
+          return await this.end();
+        case 'reinvite':
+          return await this.reinvite(command.personIds);
+        case 'assignAndInvite':
+          await this.deps.writer.apply([
+            { type: 'personAssigned', person: command.person, roomId: command.roomId },
+          ]);
+          return await this.reinvite([command.person.id]);
+        case 'runAgain':
+          return ok(await this.deps.writer.apply([{ type: 'planReset', runId: this.deps.newRunId() }]));
+        case 'resolveHelp':
+          return ok(
+            await this.deps.writer.apply([{ type: 'helpResolved', personId: command.personId }]),
+          );
+      }
+    } catch (error) {
+      return failed(error);
+    } finally {
+      this.setNotice({ busy: false });
+    }
+  }
+
+  /**
+   * After the headless app loads (board opened or reloaded): pick up the running breakout from
+   * storage and the platform's sessions, and end sessions nothing accounts for.
+   */
+  async reattach(): Promise<void> {
+    const plan = this.deps.reader.plan();
+    if (!plan || !this.isFacilitator(plan)) return;
+    const existing = await this.deps.board.collaboration.getSessions();
+    const wanted = new Set(plan.phase === 'running' ? roomSessionIds(plan) : []);
+    const leftovers: Session[] = [];
+    for (const session of existing) {
+      if (wanted.has(session.id)) await this.listenTo(session);
+      else leftovers.push(session);
+    }
+    await Promise.allSettled(leftovers.map((session) => session.end()));
+    if (plan.phase === 'starting') {
+      // The app was closed in the middle of a start: nothing was promised to anyone yet.
+      await this.deps.writer.apply([{ type: 'planReset', runId: plan.runId }]);
+      this.setNotice({ problem: 'The last start was interrupted. Check the rooms and start again.' });
+    }
+    this.planChanged();
+  }
+
+  /** Called on every new plan: keeps the automatic end in step with the stored end time. */
+  planChanged(): void {
+    const plan = this.deps.reader.plan();
+    if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
+    this.autoClose = null;
+    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running' || plan.endsAt === null) return;
+    const wait = Math.max(0, plan.endsAt - this.deps.now());
+    this.autoClose = globalThis.setTimeout(() => {
+      this.autoClose = null;
+      void this.handle({ type: 'end' });
+    }, wait);
+  }
+
+  /** A validated broadcast from a participant's app. */
+  async receive(message: Message): Promise<void> {
+    const plan = this.deps.reader.plan();
+    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
+    if (message.runId !== plan.runId) return;
+    const person = plan.people.find((candidate) => candidate.id === message.from.id);
+    switch (message.type) {
+      case 'help-requested':
+        await this.helpRequested(plan, message.from, person);
+        return;
+      case 'rejoin-requested':
+        if (person?.roomId && person.status !== 'joined') await this.reinvite([person.id]);
+        return;
+      case 'joined-room':
+        this.deps.writer.record({
+          type: 'participantJoined',
+          personId: message.from.id,
+          sessionId: message.sessionId,
+        });
+        return;
+    }
+  }
+
+  private async helpRequested(plan: Plan, from: PersonRef, person: Person | undefined) {
+    if (!this.helpLimiter.allow(from.id, this.deps.now())) return;
+    const roomId = person?.roomId ?? null;
+    this.deps.writer.record({ type: 'helpRequested', personId: from.id, roomId, at: this.deps.now() });
+    const room = plan.rooms.find((candidate) => candidate.id === roomId);
+    const text = room
+      ? fitNotification`${from.name} asks for help in ${room.name}`
+      : fitNotification`${from.name} asks for help`;
+    await this.deps.board.notifications.showInfo(text).catch(() => {});
+  }
+
+  private async claim(): Promise<CommandResult> {
+    const snapshot = this.deps.reader.current();
+    if (snapshot.status === 'future') return { ok: false, message: snapshot.message };
+    const plan = this.deps.reader.plan();
+    try {
+      if (!plan) {
+        const fresh = createPlan({ runId: this.deps.newRunId(), facilitator: this.deps.me });
+        return ok(await this.deps.writer.replace(fresh));
+      }
+      if (this.isFacilitator(plan)) return ok(plan);
+      const taken = reducePlan(plan, { type: 'facilitatorTookOver', facilitator: this.deps.me });
+      const written = await this.deps.writer.replace(taken);
+      await this.reattach();
+      return ok(written);
+    } catch (error) {
+      return failed(error);
+    }
+  }
+
+  private async edit(actions: PlanAction[]): Promise<CommandResult> {
+    const refused = actions.find((action) => !PANEL_EDITS.has(action.type));
+    if (refused) return { ok: false, message: `"${refused.type}" is not an edit the panel can make.` };
+    return ok(await this.deps.writer.apply(actions));
+  }
+
+  private canUseTimer(): Promise<boolean> {
+    this.timerEntitled ??= this.deps.board.canUse('timer').catch(() => false);
+    return this.timerEntitled;
+  }
+
+  /**
+   * One session per room that has people, all rooms at once (never one after the other), then
+   * one write of the plan, the invitations and the board timer in parallel.
+   */
+  private async start(): Promise<CommandResult> {
+    const plan = this.deps.reader.plan();
+    if (!plan || plan.phase !== 'planning') return { ok: false, message: 'The breakout is already running.' };
+    const frameProblem = await this.checkFrames(plan);
+    if (frameProblem) return { ok: false, message: frameProblem };
+
+    const rooms = invitesToSend(plan);
+    if (rooms.length === 0) return { ok: false, message: 'Assign people to at least one room first.' };
+    const timerEntitled = plan.durationMs !== null && (await this.canUseTimer());
+    // Without a chosen main area, everyone comes back to where the facilitator looks now.
+    const mainArea: PlanAction[] = plan.mainArea
+      ? []
+      : [{ type: 'mainAreaChosen', mainArea: { kind: 'viewport', rect: await this.deps.board.viewport.get() } }];
+    const runId = this.deps.newRunId();
+    const startedAt = this.deps.now();
+
+    const started = await Promise.allSettled(
+      rooms.map(({ room }) =>
+        this.deps.board.collaboration.startSession({ name: room.name, description: 'Breakout room' }),
+      ),
+    );
+    const sessions = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure) {
+      await Promise.allSettled(sessions.map((session) => session.end()));
+      return {
+        ok: false,
+        message: `The rooms could not be opened, so nothing was started. ${errorMessage(failure.reason)}`,
+      };
+    }
+    await Promise.all(sessions.map((session) => this.listenTo(session)));
+
+    const online = this.deps.presence.onlineIds();
+    const endsAt = plan.durationMs === null ? null : startedAt + plan.durationMs;
+    const sessionByRoom: Record<string, string> = {};
+    const invitations: Promise<void>[] = [];
+    const notInvited: PlanAction[] = [];
+    rooms.forEach(({ room, people }, index) => {
+      const session = sessions[index] as Session;
+      sessionByRoom[room.id] = session.id;
+      const reachable = people.filter((person) => online.has(person.id) && person.id !== this.deps.me.id);
+      for (const person of people) {
+        if (!reachable.includes(person) && person.id !== this.deps.me.id) {
+          notInvited.push({ type: 'personAssigned', person, roomId: room.id });
+        }
+      }
+      if (people.some((person) => person.id === this.deps.me.id)) {
+        invitations.push(session.join().catch((error: unknown) => this.inviteFailed(room, [this.deps.me], error)));
+      }
+      if (reachable.length > 0) {
+        invitations.push(
+          session.invite(reachable.map(({ id, name }) => ({ id, name }))).catch((error: unknown) => {
+            this.inviteFailed(room, reachable, error);
+          }),
+        );
+      }
+    });
+
+    const write = this.deps.writer.apply([
+      { type: 'breakoutStarting', runId, at: startedAt },
+      { type: 'sessionsStarted', sessions: sessionByRoom },
+      {
+        type: 'breakoutStarted',
+        at: startedAt,
+        endsAt,
+        timer: endsAt === null ? null : timerEntitled ? 'board' : 'app',
+      },
+      ...mainArea,
+      ...notInvited,
+    ]);
+    const timer =
+      timerEntitled && plan.durationMs !== null
+        ? this.deps.board.timer.start(plan.durationMs).then(
+            () => null,
+            () => 'Miro’s board timer could not start, so the app counts down on its own.',
+          )
+        : Promise.resolve(null);
+
+    try {
+      const [written, timerProblem] = await Promise.all([write, timer, ...invitations]);
+      this.setNotice({ problem: timerProblem ?? null });
+      this.planChanged();
+      return ok(written);
+    } catch (error) {
+      // The plan could not be saved: nobody must be left in rooms the board does not know about.
+      await Promise.allSettled(sessions.map((session) => session.end()));
+      this.sessions.clear();
+      return failed(error);
+    }
+  }
+
+  /** Frames are checked once at start: a deleted frame blocks the start with a message (D8). */
+  private async checkFrames(plan: Plan): Promise<string | null> {
+    const ids = plan.rooms.map((room) => room.frameId);
+    if (plan.mainArea?.kind === 'frame') ids.push(plan.mainArea.frameId);
+    const found = await this.deps.board.get({ id: ids });
+    const present = new Set(found.map((item) => item.id));
+    const missing = plan.rooms.filter((room) => !present.has(room.frameId));
+    if (missing.length === 0) return null;
+    await this.deps.writer.apply(
+      missing.map((room) => ({ type: 'frameDeleted', frameId: room.frameId }) as const),
+    );
+    const names = missing.map((room) => `“${room.name}”`).join(', ');
+    return `The frame of ${names} is no longer on the board. Remove that room or add a frame, then start again.`;
+  }
+
+  private inviteFailed(room: Room, people: readonly PersonRef[], error: unknown): void {
+    this.deps.writer.record(
+      ...people.map((person) => ({ type: 'personAssigned', person, roomId: room.id }) as const),
+    );
+    this.setNotice({
+      problem: `People in “${room.name}” could not be invited (${errorMessage(error)}). Use “Invite again”.`,
+    });
+  }
+
+  private async reinvite(personIds: readonly string[]): Promise<CommandResult> {
+    const plan = this.deps.reader.plan();
+    if (!plan || plan.phase !== 'running') return { ok: false, message: 'The breakout is not running.' };
+    const online = this.deps.presence.onlineIds();
+    const wanted = new Set(personIds);
+    const byRoom = new Map<Room, Person[]>();
+    for (const person of plan.people) {
+      if (!wanted.has(person.id) || !online.has(person.id) || person.status === 'joined') continue;
+      const room = plan.rooms.find((candidate) => candidate.id === person.roomId);
+      if (!room?.sessionId) continue;
+      byRoom.set(room, [...(byRoom.get(room) ?? []), person]);
+    }
+    if (byRoom.size === 0) {
+      return { ok: false, message: 'Nobody to invite: they are offline, already in, or have no room.' };
+    }
+    const sessions = await this.sessionsById();
+    const invited: string[] = [];
+    const problems: string[] = [];
+    await Promise.all(
+      [...byRoom].map(async ([room, people]) => {
+        const session = room.sessionId ? sessions.get(room.sessionId) : undefined;
+        if (!session) {
+          problems.push(`“${room.name}” is no longer open`);
+          return;
+        }
+        try {
+          await session.invite(people.map(({ id, name }) => ({ id, name })));
+          invited.push(...people.map((person) => person.id));
+        } catch (error) {
+          problems.push(`“${room.name}”: ${errorMessage(error)}`);
+        }
+      }),
+    );
+    const written = await this.deps.writer.apply([{ type: 'participantsInvited', personIds: invited }]);
+    if (problems.length > 0) return { ok: false, message: `Not everyone was invited: ${problems.join('; ')}.` };
+    return ok(written);
+  }
+
+  /** Sessions this client holds; fetched from Miro only when a reload lost them. */
+  private async sessionsById(): Promise<Map<string, Session>> {
+    const plan = this.deps.reader.plan();
+    const needed = plan ? roomSessionIds(plan) : [];
+    if (needed.some((id) => !this.sessions.has(id))) {
+      for (const session of await this.deps.board.collaboration.getSessions()) {
+        if (needed.includes(session.id)) await this.listenTo(session);
+      }
+    }
+    return this.sessions;
+  }
+
+  /**
+   * The one way a breakout ends, by hand or when time is up: idempotent and guarded by phase, so
+   * a second call, a second tab or a late timer does nothing twice (D7). The plan write, the
+   * session ends and the timer stop go out together; participants' apps bring them back.
+   */
+  private async end(): Promise<CommandResult> {
+    const plan = this.deps.reader.plan();
+    if (!plan || !this.isFacilitator(plan)) return ok(plan);
+    if (plan.phase !== 'running' && plan.phase !== 'starting') return this.endLeftovers(plan);
+    if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
+    this.autoClose = null;
+    const sessions = await this.sessionsById();
+    const toEnd = roomSessionIds(plan).flatMap((id) => sessions.get(id) ?? []);
+    void this.deps.writer.flush();
+    const [written, ...ends] = await Promise.allSettled([
+      this.deps.writer.apply([{ type: 'breakoutEnded', at: this.deps.now() }]),
+      ...toEnd.map((session) => session.end().then(() => this.sessions.delete(session.id))),
+      plan.timer === 'board' ? this.deps.board.timer.stop() : Promise.resolve(),
+    ]);
+    if (written.status === 'rejected') return failed(written.reason);
+    const stuck = ends.filter((result) => result.status === 'rejected').length;
+    this.setNotice({
+      problem: stuck > 0 ? `${stuck} room(s) could not be closed. Press End again to retry.` : null,
+    });
+    return ok(written.value);
+  }
+
+  /** After the end: closes any session still open (a failed end, or a crash before it). */
+  private async endLeftovers(plan: Plan): Promise<CommandResult> {
+    const open = await this.deps.board.collaboration.getSessions();
+    const results = await Promise.allSettled(open.map((session) => session.end()));
+    const stuck = results.filter((result) => result.status === 'rejected').length;
+    this.setNotice({
+      problem: stuck > 0 ? `${stuck} room(s) could not be closed. Press End again to retry.` : null,
+    });
+    return ok(plan);
+  }
+
+  private async listenTo(session: Session): Promise<void> {
+    if (this.sessions.has(session.id)) return;
+    this.sessions.set(session.id, session);
+    await Promise.all([
+      session.on('user-joined', this.onUserJoined),
+      session.on('user-left', this.onUserLeft),
+      session.on('invitation-responded', this.onInvitationResponded),
+    ]);
+  }
+
+  private readonly onUserJoined = async (event: UserSessionEvent) => {
+    this.deps.writer.record({
+      type: 'participantJoined',
+      personId: event.userId,
+      sessionId: event.sessionId,
+    });
+  };
+
+  private readonly onUserLeft = async (event: UserSessionEvent) => {
+    this.deps.writer.record({ type: 'participantLeft', personId: event.userId, sessionId: event.sessionId });
+  };
+
+  private readonly onInvitationResponded = async ({ response }: InvitationResponseEvent) => {
+    this.deps.writer.record({
+      type: 'invitationAnswered',
+      personId: response.user,
+      accepted: response.status === 'accepted',
+      reason: response.reason,
+    });
+  };
+
+  private setNotice(patch: Partial<ControllerNotice>): void {
+    this.notice = { ...this.notice, ...patch };
+    this.deps.onNotice(this.notice);
+  }
+}
+
+const roomSessionIds = (plan: Plan): string[] =>
+  plan.rooms.flatMap((room) => (room.sessionId ? [room.sessionId] : []));

@@ -1,0 +1,122 @@
+import { parseMessage, BROADCAST_EVENT } from '../domain/messages';
+import type { Board } from '../sdk/connect';
+import type { Json } from '../sdk/surface';
+import type { ControllerNotice } from './commands';
+import { FacilitatorController } from './facilitator';
+import { channelName, serveCommands } from './panel-link';
+import { ParticipantController } from './participant';
+import { PlanReader } from './plan-reader';
+import { PlanWriter } from './plan-writer';
+import { Presence } from './presence';
+
+export const PANEL_URL = 'app.html';
+
+/** What the panel learns from `getPanelData()`: which headless app opened it. */
+export type PanelData = { instanceId: string };
+
+export type Headless = {
+  facilitator: FacilitatorController;
+  participant: ParticipantController;
+  reader: PlanReader;
+  writer: PlanWriter;
+  instanceId: string;
+  stop(): void;
+};
+
+export type HeadlessOptions = {
+  now?: () => number;
+  newId?: () => string;
+};
+
+const randomId = () => globalThis.crypto.randomUUID();
+
+/**
+ * What runs for every user as soon as the board opens (index.html), whether or not anyone opens
+ * the panel. `icon:click` only reaches this iframe (miro-sdk.md 1.1), so the panel is opened
+ * from here, and the breakout itself is run from here so closing the panel changes nothing.
+ */
+export async function startHeadless(board: Board, options: HeadlessOptions = {}): Promise<Headless> {
+  const now = options.now ?? (() => Date.now());
+  const newId = options.newId ?? randomId;
+  const instanceId = newId();
+
+  const openPanel = async () => {
+    if (!(await board.ui.canOpenPanel())) {
+      await board.notifications.showError('Close the other app’s panel, then open Breakout Rooms again.');
+      return;
+    }
+    await board.ui.openPanel({ url: PANEL_URL, data: { instanceId } satisfies PanelData });
+  };
+  await board.ui.on('icon:click', () => {
+    openPanel().catch((error: unknown) => console.error('Breakout Rooms could not open its panel.', error));
+  });
+
+  const [{ id, name }, info] = await Promise.all([board.getUserInfo(), board.getInfo()]);
+  const me = { id, name };
+  const reader = new PlanReader(board);
+  const presence = new Presence(board);
+  let announce: (notice: ControllerNotice) => void = () => {};
+  const writer = new PlanWriter(board, reader, {
+    writerId: me.id,
+    onProblem: (problem) => control.reportProblem(problem),
+  });
+  const control = new FacilitatorController({
+    board,
+    reader,
+    writer,
+    presence,
+    me,
+    newRunId: newId,
+    now,
+    onNotice: (notice) => announce(notice),
+  });
+  const participant = new ParticipantController({ board, reader, me, now });
+
+  const link = serveCommands(
+    channelName(info.id, me.id),
+    instanceId,
+    async (command) => {
+      // Acting as facilitator is the moment this client starts caring who is online.
+      await presence.start();
+      return control.handle(command);
+    },
+    () => control.currentNotice(),
+  );
+  announce = link.announce;
+
+  const onMessage = (payload: Json | undefined) => {
+    const message = parseMessage(payload);
+    if (message) void control.receive(message);
+  };
+  await board.events.on(BROADCAST_EVENT, onMessage);
+  await participant.start();
+  let wasFacilitator = false;
+  const unsubscribe = reader.subscribe(() => {
+    const isFacilitator = control.isFacilitator();
+    if (isFacilitator && !wasFacilitator) void presence.start();
+    wasFacilitator = isFacilitator;
+    control.planChanged();
+    participant.planChanged();
+  });
+  await reader.start();
+  if (control.isFacilitator()) {
+    await presence.start();
+    await control.reattach();
+  }
+
+  return {
+    facilitator: control,
+    participant,
+    reader,
+    writer,
+    instanceId,
+    stop() {
+      unsubscribe();
+      link.close();
+      reader.stop();
+      presence.stop();
+      participant.stop();
+      void board.events.off(BROADCAST_EVENT, onMessage);
+    },
+  };
+}

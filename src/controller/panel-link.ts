@@ -1,0 +1,113 @@
+import type { Command, CommandResult, ControllerNotice } from './commands';
+
+/**
+ * The panel and the headless app of one tab are separate iframes; Miro's broadcast skips the
+ * sending tab (miro-sdk.md E1), so they talk over a BroadcastChannel scoped to board and user.
+ * Several tabs of one user share the channel; every message names the headless instance it is for.
+ */
+type LinkMessage =
+  | { kind: 'hello'; from: 'panel' }
+  | { kind: 'here'; instanceId: string; notice: ControllerNotice }
+  | { kind: 'command'; to: string; id: string; command: Command }
+  | { kind: 'result'; from: string; id: string; result: CommandResult }
+  | { kind: 'notice'; from: string; notice: ControllerNotice };
+
+export const channelName = (boardId: string, userId: string) =>
+  `breakout-rooms/${boardId}/${userId}`;
+
+/** How long the panel waits for its headless app before saying it cannot reach it. */
+export const LINK_TIMEOUT_MS = 20_000;
+
+export type HeadlessEndpoint = {
+  announce(notice: ControllerNotice): void;
+  close(): void;
+};
+
+export function serveCommands(
+  name: string,
+  instanceId: string,
+  handle: (command: Command) => Promise<CommandResult>,
+  currentNotice: () => ControllerNotice,
+): HeadlessEndpoint {
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (event: MessageEvent<LinkMessage>) => {
+    const message = event.data;
+    if (message.kind === 'hello') {
+      channel.postMessage({ kind: 'here', instanceId, notice: currentNotice() } satisfies LinkMessage);
+    } else if (message.kind === 'command' && message.to === instanceId) {
+      handle(message.command).then((result) =>
+        channel.postMessage({ kind: 'result', from: instanceId, id: message.id, result } satisfies LinkMessage),
+      );
+    }
+  };
+  return {
+    announce: (notice) =>
+      channel.postMessage({ kind: 'notice', from: instanceId, notice } satisfies LinkMessage),
+    close: () => channel.close(),
+  };
+}
+
+export type PanelEndpoint = {
+  send(command: Command): Promise<CommandResult>;
+  close(): void;
+};
+
+/**
+ * The panel's side. `preferredInstance` comes from `getPanelData()` (the headless app that opened
+ * this panel); without it the first headless app of this user to answer is used.
+ */
+export function connectToHeadless(
+  name: string,
+  preferredInstance: string | null,
+  onNotice: (notice: ControllerNotice) => void,
+): PanelEndpoint {
+  const channel = new BroadcastChannel(name);
+  let target = preferredInstance;
+  let counter = 0;
+  const waiting = new Map<string, (result: CommandResult) => void>();
+
+  channel.onmessage = (event: MessageEvent<LinkMessage>) => {
+    const message = event.data;
+    if (message.kind === 'here') {
+      target ??= message.instanceId;
+      if (message.instanceId === target) onNotice(message.notice);
+    } else if (message.kind === 'notice' && message.from === target) {
+      onNotice(message.notice);
+    } else if (message.kind === 'result' && message.from === target) {
+      waiting.get(message.id)?.(message.result);
+      waiting.delete(message.id);
+    }
+  };
+  channel.postMessage({ kind: 'hello', from: 'panel' } satisfies LinkMessage);
+
+  return {
+    send(command) {
+      if (!target) {
+        return Promise.resolve({
+          ok: false,
+          message:
+            'The Breakout Rooms app is not running in this tab yet. Reload the board and try again.',
+        });
+      }
+      counter += 1;
+      const id = `${Date.now().toString(36)}-${counter}`;
+      const to = target;
+      return new Promise<CommandResult>((resolve) => {
+        const timer = globalThis.setTimeout(() => {
+          waiting.delete(id);
+          resolve({
+            ok: false,
+            message:
+              'The Breakout Rooms app in this tab did not answer. Reload the board and try again.',
+          });
+        }, LINK_TIMEOUT_MS);
+        waiting.set(id, (result) => {
+          globalThis.clearTimeout(timer);
+          resolve(result);
+        });
+        channel.postMessage({ kind: 'command', to, id, command } satisfies LinkMessage);
+      });
+    },
+    close: () => channel.close(),
+  };
+}

@@ -1,0 +1,114 @@
+import { BROADCAST_EVENT, joinedRoom } from '../domain/messages';
+import type { PersonRef, Plan, Room } from '../domain/plan';
+import type { Board } from '../sdk/connect';
+import type { Session, SessionsLifecycleEvent, UserSessionEvent } from '../sdk/surface';
+import type { PlanReader } from './plan-reader';
+import { viewportAroundFrame, viewportOfMainArea } from './viewport';
+
+/** A participant whose board opens this long after the end is not moved any more. */
+export const RETURN_WINDOW_MS = 120_000;
+
+export const END_NOTIFICATION = 'The breakout has ended. You are back in the main area.';
+
+export type ParticipantDeps = {
+  board: Board;
+  reader: PlanReader;
+  me: PersonRef;
+  now: () => number;
+};
+
+/**
+ * Every user's own side of a breakout, in their headless app: when they join their room they are
+ * taken to its frame, and at the end they are brought back. Each client moves only its own
+ * viewport, so admitting people costs the facilitator nothing per person.
+ */
+export class ParticipantController {
+  /** Sessions announced by `sessions:started`, so finding one's own costs no call. */
+  private readonly announced = new Map<string, Session>();
+  private listeningTo: string | null = null;
+  private movedFor: string | null = null;
+  private returnedFrom: string | null = null;
+
+  constructor(private readonly deps: ParticipantDeps) {}
+
+  async start(): Promise<void> {
+    await this.deps.board.collaboration.on('sessions:started', this.onSessionStarted);
+  }
+
+  stop(): void {
+    void this.deps.board.collaboration.off('sessions:started', this.onSessionStarted);
+  }
+
+  planChanged(): void {
+    const plan = this.deps.reader.plan();
+    if (!plan) return;
+    const me = plan.people.find((person) => person.id === this.deps.me.id);
+    const room = plan.rooms.find((candidate) => candidate.id === me?.roomId);
+    if (!me || !room) return;
+    if (plan.phase === 'running' && room.sessionId) {
+      if (me.status === 'joined') void this.moveToRoom(room, room.sessionId);
+      else void this.listen(plan, room, room.sessionId);
+    } else if (plan.phase === 'ended') {
+      void this.returnToMainArea(plan);
+    }
+  }
+
+  /** Takes this user to their room's frame; also what "take me back to my room" does. */
+  async moveToRoom(room: Room, sessionId: string): Promise<void> {
+    if (this.movedFor === sessionId) return;
+    this.movedFor = sessionId;
+    try {
+      await this.deps.board.viewport.set({ viewport: viewportAroundFrame(room.frame) });
+    } catch {
+      // Not moved: the next plan update (or the panel's button) tries again.
+      this.movedFor = null;
+    }
+  }
+
+  private async listen(plan: Plan, room: Room, sessionId: string): Promise<void> {
+    if (this.listeningTo === sessionId) return;
+    this.listeningTo = sessionId;
+    try {
+      const session =
+        this.announced.get(sessionId) ??
+        (await this.deps.board.collaboration.getSessions()).find((s) => s.id === sessionId);
+      if (!session) return;
+      const onJoined = async (event: UserSessionEvent) => {
+        if (event.userId === this.deps.me.id && event.sessionId === sessionId) {
+          await this.joined(plan.runId, room, sessionId);
+        }
+      };
+      await session.on('user-joined', onJoined);
+      // The person may have clicked Join before this subscription existed.
+      if (await session.hasJoined(this.deps.me.id)) await this.joined(plan.runId, room, sessionId);
+    } catch {
+      this.listeningTo = null;
+    }
+  }
+
+  private async joined(runId: string, room: Room, sessionId: string): Promise<void> {
+    if (this.movedFor === sessionId) return;
+    await this.moveToRoom(room, sessionId);
+    // The facilitator's app may not hear session events of others (C4): tell it directly.
+    await this.deps.board.events
+      .broadcast(BROADCAST_EVENT, joinedRoom(runId, sessionId, this.deps.me))
+      .catch(() => {});
+  }
+
+  private async returnToMainArea(plan: Plan): Promise<void> {
+    if (this.returnedFrom === plan.runId || !plan.mainArea || plan.endedAt === null) return;
+    if (this.deps.now() - plan.endedAt > RETURN_WINDOW_MS) return;
+    this.returnedFrom = plan.runId;
+    this.movedFor = null;
+    this.listeningTo = null;
+    this.announced.clear();
+    await Promise.allSettled([
+      this.deps.board.viewport.set({ viewport: viewportOfMainArea(plan.mainArea) }),
+      this.deps.board.notifications.showInfo(END_NOTIFICATION),
+    ]);
+  }
+
+  private readonly onSessionStarted = ({ session }: SessionsLifecycleEvent) => {
+    this.announced.set(session.id, session);
+  };
+}

@@ -1,0 +1,88 @@
+import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
+import { type PlanReadResult, parsePlan } from '../domain/schema';
+import type { Board } from '../sdk/connect';
+import type { Json } from '../sdk/surface';
+
+export type PlanSnapshot =
+  | { status: 'loading' }
+  | { status: 'empty' }
+  | { status: 'ok'; plan: Plan }
+  /** Unreadable data: `lastGood` is the plan held before it arrived, if any. */
+  | { status: 'corrupt' | 'future'; message: string; lastGood: Plan | null };
+
+/**
+ * Keeps the latest trustworthy plan from realtime storage. Subscribes before the first read and
+ * never goes back to a lower revision, so a slow read or a reordered echo cannot roll the plan
+ * back (D12). Damaged or newer-version data is reported as such and never replaces a good plan.
+ */
+export const goodPlanOf = (snapshot: PlanSnapshot): Plan | null => {
+  if (snapshot.status === 'ok') return snapshot.plan;
+  if (snapshot.status === 'corrupt' || snapshot.status === 'future') return snapshot.lastGood;
+  return null;
+};
+
+export class PlanReader {
+  private snapshot: PlanSnapshot = { status: 'loading' };
+  private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
+  private readonly onValue = (value: Json | undefined) => this.receive(value);
+  private stopped = false;
+
+  constructor(private readonly board: Board) {}
+
+  async start(): Promise<void> {
+    const collection = this.board.storage.collection(PLAN_COLLECTION);
+    await collection.onValue(PLAN_KEY, this.onValue);
+    this.receive(await collection.get(PLAN_KEY));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.listeners.clear();
+    void this.board.storage.collection(PLAN_COLLECTION).offValue(PLAN_KEY, this.onValue);
+  }
+
+  current(): PlanSnapshot {
+    return this.snapshot;
+  }
+
+  /** The last good plan, whatever arrived since. */
+  plan(): Plan | null {
+    return goodPlanOf(this.snapshot);
+  }
+
+  subscribe(listener: (snapshot: PlanSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Our own committed write: known before (or without) its echo (S1 variants). */
+  committed(plan: Plan): void {
+    this.accept({ status: 'ok', plan });
+  }
+
+  private receive(value: Json | undefined): void {
+    if (this.stopped) return;
+    this.accept(parsePlan(value));
+  }
+
+  private accept(next: PlanReadResult): void {
+    const held = this.plan();
+    switch (next.status) {
+      case 'ok':
+        // Reordered or stale deliveries never roll the plan back.
+        if (held && next.plan.revision <= held.revision) return;
+        this.publish(next);
+        return;
+      case 'empty':
+        this.publish(next);
+        return;
+      default:
+        this.publish({ status: next.status, message: next.message, lastGood: held });
+    }
+  }
+
+  private publish(snapshot: PlanSnapshot): void {
+    this.snapshot = snapshot;
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}

@@ -1,0 +1,145 @@
+import type { PlanAction } from '../domain/actions';
+import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
+import { reduceAll } from '../domain/reducer';
+import { planBytes } from '../domain/schema';
+import { PLAN_MAX_BYTES } from '../domain/limits';
+import type { Board } from '../sdk/connect';
+import { errorMessage } from '../sdk/retry';
+import type { PlanReader } from './plan-reader';
+
+/** Joins arriving within this window are written together (issue: ≤ 1 write per 250 ms). */
+export const COALESCE_MS = 250;
+/** Pause before an event batch whose write failed is tried again. */
+export const REWRITE_DELAY_MS = 2_000;
+
+type Waiter = { resolve: (plan: Plan) => void; reject: (error: Error) => void };
+
+type Change = { kind: 'reduce'; actions: PlanAction[] } | { kind: 'replace'; plan: Plan };
+
+export type WriterHooks = {
+  /** Who this writer writes for: writes stop once someone else is the facilitator. */
+  writerId: string;
+  /** A write of platform events failed and will be retried; null when writes succeed again. */
+  onProblem: (message: string | null) => void;
+};
+
+/**
+ * The single writer of the plan. Every change is reduced from the latest committed plan (never
+ * from a copy taken before an await: D2, D4, D5), writes are serialized, and every write is
+ * awaited (D1). Facilitator actions are written at once and their failure is returned to the
+ * caller; platform events (joins, answers, departures) are coalesced and never dropped: a batch
+ * whose write failed is merged into the next one.
+ */
+export class PlanWriter {
+  private queue: Promise<void> = Promise.resolve();
+  private eventBatch: PlanAction[] = [];
+  private eventTimer: ReturnType<typeof setTimeout> | null = null;
+  private writes = 0;
+
+  constructor(
+    private readonly board: Board,
+    private readonly reader: PlanReader,
+    private readonly hooks: WriterHooks,
+  ) {}
+
+  /** A facilitator's action: written now; rejects with a message a person can act on. */
+  apply(actions: PlanAction[]): Promise<Plan> {
+    return new Promise((resolve, reject) => {
+      this.enqueue({ kind: 'reduce', actions }, { resolve, reject });
+    });
+  }
+
+  /** Writes a whole plan (a new plan, or taking over); the revision continues from storage. */
+  replace(plan: Plan): Promise<Plan> {
+    return new Promise((resolve, reject) => {
+      this.enqueue({ kind: 'replace', plan }, { resolve, reject });
+    });
+  }
+
+  /** A platform event: coalesced with others arriving close together, retried until written. */
+  record(...actions: PlanAction[]): void {
+    this.eventBatch.push(...actions);
+    this.eventTimer ??= globalThis.setTimeout(() => this.flushEvents(), COALESCE_MS);
+  }
+
+  /** Writes pending events at once (before ending, so no status is lost). */
+  flush(): Promise<void> {
+    if (this.eventTimer !== null) globalThis.clearTimeout(this.eventTimer);
+    this.flushEvents();
+    return this.queue;
+  }
+
+  writeCount(): number {
+    return this.writes;
+  }
+
+  private flushEvents(): void {
+    this.eventTimer = null;
+    const batch = this.eventBatch;
+    if (batch.length === 0) return;
+    this.eventBatch = [];
+    this.enqueue({ kind: 'reduce', actions: batch }, {
+      resolve: () => this.hooks.onProblem(null),
+      reject: (error) => {
+        if (error instanceof ForeignWriterError) return;
+        this.hooks.onProblem(error.message);
+        // Put the batch back in front of anything newer and try again later.
+        this.eventBatch = [...batch, ...this.eventBatch];
+        this.eventTimer ??= globalThis.setTimeout(() => this.flushEvents(), REWRITE_DELAY_MS);
+      },
+    });
+  }
+
+  private enqueue(change: Change, waiter: Waiter): void {
+    this.queue = this.queue.then(() => this.write(change, waiter));
+  }
+
+  private async write(change: Change, waiter: Waiter) {
+    const snapshot = this.reader.current();
+    if (snapshot.status === 'future') {
+      waiter.reject(new Error(snapshot.message));
+      return;
+    }
+    const base = this.reader.plan();
+    let changed: Plan;
+    if (change.kind === 'replace') {
+      changed = change.plan;
+    } else if (!base) {
+      waiter.reject(new Error('There is no breakout plan on this board yet.'));
+      return;
+    } else if (base.facilitator.id !== this.hooks.writerId) {
+      waiter.reject(new ForeignWriterError(base.facilitator.name));
+      return;
+    } else {
+      changed = reduceAll(base, change.actions);
+      if (changed === base) {
+        waiter.resolve(base);
+        return;
+      }
+    }
+    const next: Plan = { ...changed, revision: (base?.revision ?? 0) + 1 };
+    const bytes = planBytes(next);
+    if (bytes > PLAN_MAX_BYTES) {
+      waiter.reject(
+        new Error(
+          `The plan would take ${Math.ceil(bytes / 1024)} KB, more than the ${PLAN_MAX_BYTES / 1024} KB Miro stores. Use fewer rooms or shorter room names.`,
+        ),
+      );
+      return;
+    }
+    try {
+      await this.board.storage.collection(PLAN_COLLECTION).set(PLAN_KEY, next);
+      this.writes += 1;
+      this.reader.committed(next);
+      waiter.resolve(next);
+    } catch (error) {
+      waiter.reject(new Error(`The breakout plan could not be saved. ${errorMessage(error)}`));
+    }
+  }
+}
+
+export class ForeignWriterError extends Error {
+  constructor(facilitatorName: string) {
+    super(`${facilitatorName} is the facilitator now, so this change was not saved.`);
+  }
+}

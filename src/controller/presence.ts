@@ -1,0 +1,49 @@
+import type { Board } from '../sdk/connect';
+import type { OnlineUserInfo } from '../sdk/surface';
+
+/**
+ * Who is online, kept by the headless app from `online_users:update` so that starting and
+ * re-inviting never spend a call on it. Some clients send the list with the event, some an empty
+ * payload (miro-sdk.md U2): then it is fetched once.
+ */
+export class Presence {
+  private online = new Map<string, OnlineUserInfo>();
+  private started: Promise<void> | null = null;
+
+  constructor(private readonly board: Board) {}
+
+  /** Starts listening; cheap to call again. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      await this.board.ui.on('online_users:update', this.onUpdate);
+      this.replace(await this.board.getOnlineUsers());
+    })();
+    return this.started;
+  }
+
+  stop(): void {
+    if (this.started) void this.board.ui.off('online_users:update', this.onUpdate);
+    this.started = null;
+  }
+
+  onlineIds(): ReadonlySet<string> {
+    return new Set(this.online.keys());
+  }
+
+  private readonly onUpdate = (event: { users?: OnlineUserInfo[] }) => {
+    if (event?.users?.length) {
+      this.replace(event.users);
+      return;
+    }
+    this.board.getOnlineUsers().then(
+      (users) => this.replace(users),
+      () => {
+        // The next update will try again; until then the last known list stands.
+      },
+    );
+  };
+
+  private replace(users: readonly OnlineUserInfo[]): void {
+    this.online = new Map(users.map(({ id, name }) => [id, { id, name }]));
+  }
+}

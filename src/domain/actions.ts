@@ -1,0 +1,64 @@
+/**
+ * Everything that can happen to a plan, named for what happened (past tense). The facilitator's
+ * controller turns clicks, SDK events and validated messages into these and feeds them to
+ * `reducePlan`. Values that need randomness or the clock (split results, run ids, times) come in
+ * the action, so the reducer stays deterministic.
+ */
+
+import type { MainArea, PersonRef, TimerMode } from './plan';
+
+/** A frame as read from the board. */
+export type FrameInfo = {
+  id: string;
+  title: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
+export type InvitationReason = 'clicked-button' | 'timed-out' | 'clicked-outside';
+
+export type PlanAction =
+  // Rooms (planning).
+  | { type: 'roomsAdded'; frames: readonly FrameInfo[] }
+  | { type: 'roomRenamed'; roomId: string; name: string }
+  | { type: 'roomRemoved'; roomId: string }
+  // The board (any phase).
+  | { type: 'framesSeen'; frames: readonly FrameInfo[] }
+  | { type: 'frameDeleted'; frameId: string }
+  | { type: 'mainAreaChosen'; mainArea: MainArea | null }
+  // Assignments (planning; moves and late placements while running).
+  | { type: 'personAssigned'; person: PersonRef; roomId: string | null }
+  | {
+      type: 'peopleSplit';
+      people: readonly PersonRef[];
+      assignment: Readonly<Record<string, string>>;
+    }
+  | { type: 'assignmentsCleared' }
+  | { type: 'durationSet'; durationMs: number | null }
+  | { type: 'includeFacilitatorSet'; include: boolean }
+  // The run.
+  | { type: 'breakoutStarting'; runId: string; at: number }
+  | { type: 'sessionsStarted'; sessions: Readonly<Record<string, string>> }
+  | { type: 'breakoutStarted'; at: number; endsAt: number | null; timer: TimerMode | null }
+  | { type: 'participantsInvited'; personIds: readonly string[] }
+  | {
+      type: 'invitationAnswered';
+      personId: string;
+      accepted: boolean;
+      reason: InvitationReason;
+    }
+  | { type: 'participantJoined'; personId: string; sessionId: string }
+  | { type: 'participantLeft'; personId: string; sessionId: string }
+  | { type: 'helpRequested'; personId: string; roomId: string | null; at: number }
+  | { type: 'helpResolved'; personId: string }
+  | { type: 'breakoutEnding'; at: number }
+  | { type: 'breakoutEnded'; at: number }
+  // Ownership and reruns.
+  | { type: 'facilitatorTookOver'; facilitator: PersonRef }
+  | { type: 'planReset'; runId: string };
+
+export type PlanActionType = PlanAction['type'];
+
+export type ActionOf<T extends PlanActionType> = Extract<PlanAction, { type: T }>;

@@ -1,0 +1,118 @@
+/**
+ * Broadcast messages from participants to the facilitator. Participants never write the plan
+ * (one writer); they ask, and the facilitator's controller decides. Anyone running the app can
+ * broadcast anything, so every message is validated on receipt and carries only `{id, name}` of
+ * its sender, never an email (D11).
+ */
+
+import { isValidId } from './limits';
+import type { PersonRef } from './plan';
+import { type Fields, field, isRecord } from './read-fields';
+import { cleanName } from './text';
+
+export const BROADCAST_EVENT = 'breakout-rooms';
+
+/** Generous for a display name, small enough that a flood of messages stays cheap to check. */
+const MAX_MESSAGE_NAME_LENGTH = 1000;
+
+export type HelpRequestedMessage = { type: 'help-requested'; runId: string; from: PersonRef };
+export type RejoinRequestedMessage = { type: 'rejoin-requested'; runId: string; from: PersonRef };
+/** A participant's app saw its own join: the facilitator's app may not hear others' joins (C4). */
+export type JoinedRoomMessage = {
+  type: 'joined-room';
+  runId: string;
+  sessionId: string;
+  from: PersonRef;
+};
+export type Message = HelpRequestedMessage | RejoinRequestedMessage | JoinedRoomMessage;
+
+const REQUEST_TYPES: ReadonlySet<string> = new Set<Message['type']>([
+  'help-requested',
+  'rejoin-requested',
+]);
+
+const sender = (from: PersonRef): PersonRef => ({ id: from.id, name: cleanName(from.name) });
+
+export function helpRequested(runId: string, from: PersonRef): HelpRequestedMessage {
+  return { type: 'help-requested', runId, from: sender(from) };
+}
+
+export function rejoinRequested(runId: string, from: PersonRef): RejoinRequestedMessage {
+  return { type: 'rejoin-requested', runId, from: sender(from) };
+}
+
+export function joinedRoom(runId: string, sessionId: string, from: PersonRef): JoinedRoomMessage {
+  return { type: 'joined-room', runId, sessionId, from: sender(from) };
+}
+
+/** Exactly these keys: anything more is a message from something that is not this app. */
+const hasOnlyKeys = (fields: Fields, keys: readonly string[]) =>
+  Object.keys(fields).every((key) => keys.includes(key));
+
+function parseSender(raw: unknown): PersonRef | null {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['id', 'name'])) return null;
+  const id = field(raw, 'id');
+  const name = field(raw, 'name');
+  if (!isValidId(id) || typeof name !== 'string' || name.length > MAX_MESSAGE_NAME_LENGTH) {
+    return null;
+  }
+  return { id, name: cleanName(name) };
+}
+
+/** Null for anything that is not a well-formed message. Never throws. */
+export function parseMessage(raw: unknown): Message | null {
+  try {
+    if (!isRecord(raw)) return null;
+    const type = field(raw, 'type');
+    const runId = field(raw, 'runId');
+    if (typeof type !== 'string' || !isValidId(runId)) return null;
+    const from = parseSender(field(raw, 'from'));
+    if (from === null) return null;
+    if (type === 'joined-room') {
+      const sessionId = field(raw, 'sessionId');
+      if (!hasOnlyKeys(raw, ['type', 'runId', 'sessionId', 'from']) || !isValidId(sessionId)) {
+        return null;
+      }
+      return { type, runId, sessionId, from };
+    }
+    if (!REQUEST_TYPES.has(type) || !hasOnlyKeys(raw, ['type', 'runId', 'from'])) return null;
+    return { type: type as Exclude<Message['type'], 'joined-room'>, runId, from };
+  } catch {
+    // A hostile object with throwing getters is just not a message.
+    return null;
+  }
+}
+
+export type RateLimiter = {
+  /** True when a message from this person at `now` should be handled, false to drop it. */
+  allow(personId: string, now: number): boolean;
+};
+
+/**
+ * Drops repeats from one person within `perPersonMs`, so one participant holding a button cannot
+ * flood the facilitator with notifications. Remembers at most `maxTracked` people; the oldest
+ * entries are forgotten first, which at worst lets one extra message through.
+ */
+export function createRateLimiter({
+  perPersonMs,
+  maxTracked = 5000,
+}: {
+  perPersonMs: number;
+  maxTracked?: number;
+}): RateLimiter {
+  const lastAllowed = new Map<string, number>();
+  return {
+    allow(personId, now) {
+      const last = lastAllowed.get(personId);
+      // A clock that went backwards (a reset timer in tests, a system change) never locks anyone out.
+      if (last !== undefined && now >= last && now - last < perPersonMs) return false;
+      lastAllowed.delete(personId);
+      lastAllowed.set(personId, now);
+      if (lastAllowed.size > maxTracked) {
+        const oldest = lastAllowed.keys().next();
+        if (!oldest.done) lastAllowed.delete(oldest.value);
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
+import { type PlanSnapshot, PlanReader } from '../controller/plan-reader';
+import type { Plan } from '../domain/plan';
+import type { Board } from '../sdk/connect';
+import { errorMessage } from '../sdk/retry';
+import { useBoard } from './board-context';
+
+/**
+ * One plan subscription per panel, read by many components through selectors. A component
+ * re-renders only when the slice it selected changes: when one of 500 people joins, only that
+ * person's room section and row re-render, not the whole panel.
+ */
+export type PlanStore = {
+  get(): PlanSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** A plan this panel's own command just wrote: shown without waiting for the storage echo. */
+  committed(plan: Plan): void;
+};
+
+type ConnectablePlanStore = PlanStore & { connect(): () => void };
+
+function createPlanStore(board: Board): ConnectablePlanStore {
+  let snapshot: PlanSnapshot = { status: 'loading' };
+  let reader: PlanReader | null = null;
+  const listeners = new Set<() => void>();
+  const publish = (next: PlanSnapshot) => {
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+  };
+  return {
+    get: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    committed(plan) {
+      reader?.committed(plan);
+    },
+    connect() {
+      // A stopped reader cannot restart, so each (StrictMode double) mount gets its own.
+      const current = new PlanReader(board);
+      reader = current;
+      current.subscribe(publish);
+      current.start().catch((error: unknown) => {
+        if (reader !== current) return;
+        publish({
+          status: 'corrupt',
+          message: `The breakout plan could not be read from the board: ${errorMessage(error)}`,
+          lastGood: null,
+        });
+      });
+      return () => {
+        current.stop();
+        if (reader === current) reader = null;
+      };
+    },
+  };
+}
+
+const PlanStoreContext = createContext<PlanStore | null>(null);
+
+export function PlanStoreProvider({ children }: { children: ReactNode }) {
+  const board = useBoard();
+  const store = useMemo(() => createPlanStore(board), [board]);
+  useEffect(() => store.connect(), [store]);
+  return <PlanStoreContext.Provider value={store}>{children}</PlanStoreContext.Provider>;
+}
+
+export function usePlanStore(): PlanStore {
+  const store = useContext(PlanStoreContext);
+  if (!store) throw new Error('Plan hooks must be used inside <PlanStoreProvider>.');
+  return store;
+}
+
+/**
+ * A slice of the plan snapshot. `equal` decides whether a newly selected value is the same as
+ * the last one; when it is, the last one is returned and the component does not re-render.
+ */
+export function usePlanSelector<T>(
+  select: (snapshot: PlanSnapshot) => T,
+  equal: (a: T, b: T) => boolean = Object.is,
+): T {
+  const store = usePlanStore();
+  const cache = useRef<{ source: PlanSnapshot; select: unknown; value: T } | null>(null);
+  const getSnapshot = () => {
+    const source = store.get();
+    const held = cache.current;
+    if (held && held.source === source && held.select === select) return held.value;
+    const value = select(source);
+    const kept = held && equal(held.value, value) ? held.value : value;
+    cache.current = { source, select, value: kept };
+    return kept;
+  };
+  return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+}
+
+/** Same items in the same order (by identity). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+}
+
+/** Same keys with identical values, one level deep. */
+export function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return (
+    keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]))
+  );
+}

@@ -1,0 +1,46 @@
+import type { Rect } from '../sdk/surface';
+import type { SimItem } from '../simulator/api';
+
+export const STICKY_SIZE = 200;
+
+/** Board rectangle of an item: frames and stickies are stored by their centre (miro-sdk.md 2.10). */
+export function itemRect(item: SimItem): Rect {
+  if (item.type === 'frame') {
+    return {
+      x: item.x - item.width / 2,
+      y: item.y - item.height / 2,
+      width: item.width,
+      height: item.height,
+    };
+  }
+  return {
+    x: item.x - STICKY_SIZE / 2,
+    y: item.y - STICKY_SIZE / 2,
+    width: STICKY_SIZE,
+    height: STICKY_SIZE,
+  };
+}
+
+/** Smallest rectangle around all of them, with a margin; a default when there is nothing. */
+export function bounds(rects: readonly Rect[], margin: number): Rect {
+  if (rects.length === 0) return { x: -1000, y: -1000, width: 2000, height: 2000 };
+  const left = Math.min(...rects.map((r) => r.x)) - margin;
+  const top = Math.min(...rects.map((r) => r.y)) - margin;
+  const right = Math.max(...rects.map((r) => r.x + r.width)) + margin;
+  const bottom = Math.max(...rects.map((r) => r.y + r.height)) + margin;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** Maps board dp into CSS pixels of a drawing `widthPx` wide. */
+export function projector(area: Rect, widthPx: number) {
+  const scale = widthPx / area.width;
+  return {
+    heightPx: area.height * scale,
+    style: (r: Rect) => ({
+      left: `${(r.x - area.x) * scale}px`,
+      top: `${(r.y - area.y) * scale}px`,
+      width: `${r.width * scale}px`,
+      height: `${r.height * scale}px`,
+    }),
+  };
+}

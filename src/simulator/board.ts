@@ -1,0 +1,160 @@
+import type { Json } from '../sdk/surface';
+import type { BoardChange, SimBoard, SimIframe, SimInvitation, SimOptions, SimTab } from './api';
+import { Attention } from './attention';
+import { defaultOptions } from './defaults';
+import { notFound } from './errors';
+import { Hub } from './hub';
+import { Invitations } from './invitations';
+import { Items } from './items';
+import type { FrameState, TabState } from './model';
+import { Notifications } from './notifications';
+import { Panels } from './panels';
+import { createRandom } from './random';
+import { RealtimeEvents } from './realtime-events';
+import type { Services } from './services';
+import { createSessionFace } from './session-face';
+import { Sessions } from './sessions';
+import { Storage } from './storage';
+import { Subscriptions } from './subscriptions';
+import { createSurface } from './surface-factory';
+import { BoardTimer } from './timer';
+import { Users } from './users';
+
+/** Extras beyond api.ts's SimBoard that tests and runners use. */
+export type SimBoardExtras = {
+  /** Simulated calls and deliveries still queued (for fake-timer loops). */
+  pending(): number;
+  /** Errors thrown (or rejected) by app handlers the simulator called, oldest first. */
+  handlerErrors(): readonly unknown[];
+};
+
+/** Creates one simulated Miro board (the hub of all its users, tabs and app iframes). */
+export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard & SimBoardExtras => {
+  const options: SimOptions = { ...defaultOptions(), ...overrides };
+  options.failureRate = { ...(overrides.failureRate ?? {}) };
+  const hub = new Hub(options);
+  const created = new Date(hub.now()).toISOString();
+
+  // Services reference each other through this record; it is complete before any app runs.
+  const services = {} as { -readonly [K in keyof Services]: Services[K] };
+
+  const destroyFrame = (frame: FrameState): void => {
+    if (frame.destroyed) return;
+    frame.destroyed = true;
+    frame.subs.clear();
+    if (frame.kind === 'panel' && frame.tab.panel === frame)
+      services.panels.close(frame.tab, undefined);
+  };
+
+  const spawnFrame = (tab: TabState, kind: 'headless' | 'panel'): FrameState => {
+    const frame: FrameState = {
+      id: hub.id(kind),
+      kind,
+      tab,
+      subs: new Subscriptions(),
+      destroyed: false,
+      face: null as unknown as SimIframe,
+    };
+    const miro = createSurface(frame, services);
+    frame.face = {
+      id: frame.id,
+      kind,
+      get tab() {
+        return tab.face;
+      },
+      miro,
+      destroy: () => destroyFrame(frame),
+      get destroyed() {
+        return frame.destroyed;
+      },
+    };
+    return frame;
+  };
+
+  services.hub = hub;
+  services.info = { id: 'uXjVSimulated=', locale: 'en', createdAt: created, updatedAt: created };
+  services.items = new Items(hub);
+  services.panels = new Panels(hub, spawnFrame);
+  services.storage = new Storage(hub);
+  services.events = new RealtimeEvents(hub);
+  services.timer = new BoardTimer(hub);
+  services.sessions = new Sessions(hub, (frame, record) =>
+    createSessionFace(frame, record, services),
+  );
+  services.invitations = new Invitations(hub, services.sessions);
+  services.notifications = new Notifications(hub);
+  services.users = new Users(hub, {
+    spawnFrame,
+    closePanel: (tab) => services.panels.close(tab, undefined),
+    presenceChanged: (user, present) => services.sessions.presenceChanged(user, present),
+  });
+  services.attention = new Attention(hub, services.users);
+
+  const { users, items, panels, invitations, sessions, storage } = services;
+
+  const board: SimBoard & SimBoardExtras = {
+    get options() {
+      return hub.options;
+    },
+    setOptions(patch) {
+      const next: SimOptions = { ...hub.options, ...patch, clock: hub.options.clock };
+      if (patch.failureRate) next.failureRate = { ...patch.failureRate };
+      if (patch.seed !== undefined && patch.seed !== hub.options.seed) {
+        hub.rng = createRandom(patch.seed);
+      }
+      hub.options = next;
+      hub.emit({ kind: 'options' });
+    },
+    addUser: (props) => users.add(props),
+    removeUser: (userId) => users.remove(userId),
+    users: () => [...hub.users.values()].map((user) => user.face),
+    setOnline: (userId, online) => users.setOnline(userId, online),
+    openTab: (userId) => users.openTab(userId),
+    tabs: (userId) => users.tabs(userId),
+    setPanelHost(host) {
+      panels.host = host;
+    },
+    addFrame: (props) => items.addFrame(props),
+    addSticky: (props) => items.addSticky(props),
+    renameFrame: (frameId, title) => items.rename(frameId, title),
+    deleteItem: (itemId) => items.delete(itemId, allTabs()),
+    items: () => items.list(),
+    select: (tabId, itemIds) => items.select(users.tabById(tabId), itemIds),
+    selection: (tabId) => [...users.tabById(tabId).selection],
+    invitations: (userId): readonly SimInvitation[] => invitations.list(userId),
+    respondToInvitation: (invitationId, response, reason = 'clicked-button') =>
+      invitations.respond(invitationId, response, reason),
+    autoRespond: (userId, response, afterMs) => invitations.autoRespond(userId, response, afterMs),
+    sessions: () => sessions.states(),
+    setForeignSessionActive(active) {
+      sessions.foreignAppActive = active;
+      hub.emit({ kind: 'sessions' });
+    },
+    setForeignPanelOpen: (tabId, open) => panels.setForeignPanelOpen(users.tabById(tabId), open),
+    timer: () => services.timer.state(),
+    notifications: (userId) => services.notifications.list(userId),
+    storageValue: (collection, key) => storage.get(collection, key),
+    writeStorage(collection, key, value: Json | undefined) {
+      if (value === undefined) storage.remove(collection, key, null);
+      else storage.set(collection, key, value, null);
+    },
+    counters: () => hub.ledger.snapshot(),
+    resetCounters: () => hub.ledger.reset(),
+    subscribe: (listener: (change: BoardChange) => void) => hub.subscribe(listener),
+    idle: () => hub.queue.idle(),
+    onlineUsers: () => users.online(),
+    pending: () => hub.queue.pending,
+    handlerErrors: () => [...hub.handlerErrors],
+  };
+
+  const allTabs = (): TabState[] =>
+    [...hub.users.values()].flatMap((user) => user.tabs.filter((tab) => !tab.closed));
+
+  return board;
+};
+
+export const tabOf = (board: SimBoard, tabId: string): SimTab => {
+  const tab = board.tabs().find((t) => t.id === tabId);
+  if (!tab) throw notFound(`No open tab ${tabId}`);
+  return tab;
+};

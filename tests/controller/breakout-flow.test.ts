@@ -1,0 +1,283 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COALESCE_MS } from '../../src/controller/plan-writer';
+import { END_NOTIFICATION } from '../../src/controller/participant';
+import { createWorkshop, type Workshop } from '../support/workshop';
+import { answer, expectOk, isLookingAt, personOf, planBreakout, storedPlan } from './plan-breakout';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const roomOfMember = (w: Workshop, memberId: string) => {
+  const plan = storedPlan(w);
+  const roomId = plan.people.find((person) => person.id === memberId)?.roomId;
+  return plan.rooms.find((room) => room.id === roomId);
+};
+
+async function startedWorkshop(options: Parameters<typeof createWorkshop>[0] = {}) {
+  const w = await createWorkshop(options);
+  await planBreakout(w);
+  expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+  return w;
+}
+
+describe('starting a breakout', () => {
+  it('opens one session per non-empty room, named after the room, and invites its people', async () => {
+    const w = await createWorkshop({ participants: 5, rooms: 3 });
+    await planBreakout(w);
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+
+    const plan = storedPlan(w);
+    expect(plan.phase).toBe('running');
+    const sessions = w.sim.sessions().filter((session) => !session.ended);
+    expect(sessions.map((session) => session.name).sort()).toEqual(
+      plan.rooms.map((room) => room.name).sort(),
+    );
+    for (const room of plan.rooms) {
+      expect(sessions.some((session) => session.id === room.sessionId)).toBe(true);
+    }
+    for (const member of w.participants) {
+      const room = roomOfMember(w, member.user.id);
+      const invitations = w.sim.invitations(member.user.id);
+      expect(invitations).toHaveLength(1);
+      expect(invitations[0]?.sessionId).toBe(room?.sessionId);
+    }
+    // Every participant's status was kept, not just the last written one (D2).
+    expect(plan.people.every((person) => person.status === 'invited')).toBe(true);
+  });
+
+  it('starts no session for an empty room and sends no empty invitation (D13)', async () => {
+    const w = await createWorkshop({ participants: 2, rooms: 3 });
+    await planBreakout(w);
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+    expect(w.sim.sessions().filter((session) => !session.ended)).toHaveLength(2);
+    const calls = w.sim.counters().calls[w.facilitator.user.id] ?? {};
+    expect(calls['session.invite']).toBe(2);
+  });
+
+  it('opens the rooms in parallel, not one after the other', async () => {
+    const rooms = 8;
+    const latencyMs = 100;
+    const w = await createWorkshop({ participants: 16, rooms, sim: { callLatencyMs: latencyMs } });
+    await planBreakout(w);
+    const before = Date.now();
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+    // Opening the rooms one after the other would alone take a round trip per room.
+    expect(Date.now() - before).toBeLessThan(rooms * latencyMs);
+  });
+
+  it('stores the end time and starts the board timer when the board may use it', async () => {
+    const w = await startedWorkshop();
+    const plan = storedPlan(w);
+    expect(plan.timer).toBe('board');
+    expect(plan.endsAt).toBe((plan.startedAt ?? 0) + (plan.durationMs ?? 0));
+    expect(w.sim.timer().status).toBe('STARTED');
+  });
+
+  it('counts down on its own when the board timer is not available (T4)', async () => {
+    const w = await startedWorkshop({ sim: { timerEntitled: false } });
+    expect(storedPlan(w).timer).toBe('app');
+    expect(w.sim.timer().status).toBe('STOPPED');
+  });
+
+  it('refuses to start while a room’s frame is gone, and says which (D8)', async () => {
+    const w = await createWorkshop();
+    await planBreakout(w);
+    w.sim.deleteItem(w.rooms[1]?.id ?? '');
+    const result = await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('Room 2');
+    expect(w.sim.sessions()).toHaveLength(0);
+    expect(storedPlan(w).rooms.find((room) => room.frameId === w.rooms[1]?.id)?.frameMissing).toBe(true);
+  });
+
+  it('keeps every room’s session id when replies arrive batched in one task (D4)', async () => {
+    const w = await createWorkshop({ participants: 6, rooms: 3, sim: { batchedReplies: true } });
+    await planBreakout(w);
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+    const ids = storedPlan(w).rooms.map((room) => room.sessionId);
+    expect(ids.every((id) => id !== null)).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe('joining', () => {
+  it('takes a participant who accepts to their room’s frame and marks them joined', async () => {
+    const w = await startedWorkshop();
+    const ada = w.participants[0];
+    if (!ada) throw new Error('no participant');
+    answer(w, ada, 'accepted');
+    await w.advance(COALESCE_MS);
+    const room = roomOfMember(w, ada.user.id);
+    expect(room && isLookingAt(w, ada, room.frame)).toBe(true);
+    expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe('joined');
+    // Getting there cost the participant at most three calls.
+    const calls = Object.entries(ada.meter.snapshot().calls).filter(([method]) =>
+      ['collaboration.getSessions', 'session.hasJoined', 'viewport.set', 'viewport.zoomTo', 'board.get'].includes(method),
+    );
+    expect(calls.reduce((sum, [, count]) => sum + count, 0)).toBeLessThanOrEqual(3);
+  });
+
+  it('marks a declined invitation as declined and a timed-out one as timed out', async () => {
+    const w = await startedWorkshop({ sim: { invitationTimeoutMs: 30_000 } });
+    const [ada, grace] = w.participants;
+    if (!ada || !grace) throw new Error('no participants');
+    answer(w, ada, 'rejected');
+    await w.advance(30_000 + COALESCE_MS);
+    const people = storedPlan(w).people;
+    expect(people.find((person) => person.id === ada.user.id)?.status).toBe('declined');
+    expect(people.find((person) => person.id === grace.user.id)?.status).toBe('timed-out');
+  });
+
+  it('coalesces a burst of joins into few writes', async () => {
+    const w = await startedWorkshop({ participants: 10, rooms: 3 });
+    const before = w.sim.counters().storageWrites;
+    for (const member of w.participants) answer(w, member, 'accepted');
+    await w.advance(COALESCE_MS);
+    await w.advance(COALESCE_MS);
+    expect(storedPlan(w).people.every((person) => person.status === 'joined')).toBe(true);
+    expect(w.sim.counters().storageWrites - before).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps the room of someone who leaves, and lets them be invited again (D9)', async () => {
+    const w = await startedWorkshop();
+    const ada = w.participants[0];
+    if (!ada) throw new Error('no participant');
+    answer(w, ada, 'accepted');
+    await w.advance(COALESCE_MS);
+    const room = roomOfMember(w, ada.user.id);
+    w.sim.setOnline(ada.user.id, false);
+    await w.advance(COALESCE_MS);
+    const person = storedPlan(w).people.find((candidate) => candidate.id === ada.user.id);
+    expect(person?.roomId).toBe(room?.id);
+    expect(person?.status).toBe('left');
+    w.sim.setOnline(ada.user.id, true);
+    await w.settle();
+    expectOk(
+      await w.run(w.facilitator.headless.facilitator.handle({ type: 'reinvite', personIds: [ada.user.id] })),
+    );
+    expect(w.sim.invitations(ada.user.id)).toHaveLength(1);
+  });
+
+  it('assigns and invites a person who comes online during the breakout', async () => {
+    const w = await startedWorkshop();
+    const late = await w.join(w.sim.addUser({ name: 'Late Larry' }));
+    await w.settle();
+    const roomId = storedPlan(w).rooms[0]?.id ?? '';
+    expectOk(
+      await w.run(
+        w.facilitator.headless.facilitator.handle({ type: 'assignAndInvite', person: personOf(late), roomId }),
+      ),
+    );
+    expect(w.sim.invitations(late.user.id)[0]?.sessionId).toBe(storedPlan(w).rooms[0]?.sessionId);
+    expect(storedPlan(w).people.find((person) => person.id === late.user.id)?.status).toBe('invited');
+  });
+});
+
+describe('ending', () => {
+  it('ends every session, stops the timer and brings everyone back with a notification', async () => {
+    const w = await startedWorkshop();
+    for (const member of w.participants) answer(w, member, 'accepted');
+    await w.advance(COALESCE_MS);
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' })));
+    await w.settle();
+    expect(storedPlan(w).phase).toBe('ended');
+    expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
+    expect(w.sim.timer().status).toBe('STOPPED');
+    for (const member of w.participants) {
+      expect(isLookingAt(w, member, w.main)).toBe(true);
+      expect(w.sim.notifications(member.user.id).map((n) => n.message)).toContain(END_NOTIFICATION);
+    }
+  });
+
+  it('ends by itself when time is up, with no panel open anywhere', async () => {
+    const w = await startedWorkshop();
+    const plan = storedPlan(w);
+    for (const member of w.participants) answer(w, member, 'accepted');
+    await w.advance((plan.endsAt ?? 0) - Date.now() + 1);
+    await w.settle();
+    expect(storedPlan(w).phase).toBe('ended');
+    expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
+    expect(w.participants.every((member) => isLookingAt(w, member, w.main))).toBe(true);
+  });
+
+  it('ends once when asked twice and when the timer also finishes (D7)', async () => {
+    const w = await startedWorkshop({ sim: { timerFinishOnStop: true } });
+    const control = w.facilitator.headless.facilitator;
+    const [first, second] = await w.run(Promise.all([control.handle({ type: 'end' }), control.handle({ type: 'end' })]));
+    expect(first.ok && second.ok).toBe(true);
+    const calls = w.sim.counters().calls[w.facilitator.user.id] ?? {};
+    expect(calls['collaboration.startSession']).toBe(3);
+    expect(calls['session.end']).toBe(3);
+  });
+
+  it('does not end the breakout when someone else’s board timer finishes (D7)', async () => {
+    const w = await createWorkshop();
+    await planBreakout(w);
+    expectOk(
+      await w.run(w.facilitator.headless.facilitator.handle({ type: 'edit', actions: [{ type: 'durationSet', durationMs: null }] })),
+    );
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+    const someoneElse = w.participants[0];
+    if (!someoneElse) throw new Error("no participant");
+    await w.run(someoneElse.board.timer.stop().then(() => someoneElse.board.timer.start(1_000)));
+    await w.advance(2_000);
+    expect(storedPlan(w).phase).toBe('running');
+  });
+
+  it('summarises who joined and lets the facilitator run again with the same rooms', async () => {
+    const w = await startedWorkshop();
+    const [ada] = w.participants;
+    if (!ada) throw new Error('no participant');
+    answer(w, ada, 'accepted');
+    await w.advance(COALESCE_MS);
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' })));
+    const again = expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'runAgain' })));
+    expect(again.phase).toBe('planning');
+    expect(again.rooms.map((room) => room.frameId)).toEqual(storedPlan(w).rooms.map((room) => room.frameId));
+  });
+});
+
+describe('surviving reloads and hand-overs', () => {
+  it('reattaches after the facilitator’s board reloads: joins are admitted and time-up still ends it', async () => {
+    const w = await startedWorkshop();
+    w.facilitator.headless.stop();
+    w.facilitator.tab.close();
+    const again = await w.join(w.facilitator.user);
+    const [ada] = w.participants;
+    if (!ada) throw new Error('no participant');
+    answer(w, ada, 'accepted');
+    await w.advance(COALESCE_MS);
+    expect(again.headless.reader.plan()?.people.find((person) => person.id === ada.user.id)?.status).toBe('joined');
+    const endsAt = again.headless.reader.plan()?.endsAt ?? 0;
+    await w.advance(endsAt - Date.now() + 1);
+    await w.settle();
+    expect(again.headless.reader.plan()?.phase).toBe('ended');
+    expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
+  });
+
+  it('lets another user take over and end the breakout', async () => {
+    const w = await startedWorkshop();
+    const [ada] = w.participants;
+    if (!ada) throw new Error('no participant');
+    const refused = await w.run(ada.headless.facilitator.handle({ type: 'end' }));
+    expect(refused.ok).toBe(false);
+    const taken = expectOk(await w.run(ada.headless.facilitator.handle({ type: 'claim' })));
+    expect(taken.facilitator.id).toBe(ada.user.id);
+    expectOk(await w.run(ada.headless.facilitator.handle({ type: 'end' })));
+    expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
+    // The previous facilitator's app stops writing.
+    const old = await w.run(w.facilitator.headless.facilitator.handle({ type: 'runAgain' }));
+    expect(old.ok).toBe(false);
+  });
+});
+
+describe('privacy', () => {
+  it('never stores or broadcasts an email (D11)', async () => {
+    const w = await startedWorkshop();
+    for (const member of w.participants) answer(w, member, 'accepted');
+    await w.advance(COALESCE_MS);
+    const stored = JSON.stringify(w.sim.storageValue('breakout-rooms', 'plan'));
+    for (const user of w.sim.users()) expect(stored).not.toContain(user.email);
+  });
+});

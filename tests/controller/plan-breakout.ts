@@ -1,0 +1,70 @@
+import { expect } from 'vitest';
+import type { CommandResult } from '../../src/controller/commands';
+import type { Plan } from '../../src/domain/plan';
+import { createRandom } from '../../src/domain/random';
+import { assignBalanced } from '../../src/domain/split';
+import type { FrameRef } from '../../src/sdk/surface';
+import type { Member, Workshop } from '../support/workshop';
+
+export const rectOf = ({ x, y, width, height }: FrameRef) => ({ x, y, width, height });
+
+export const personOf = (member: Member) => ({ id: member.user.id, name: member.user.name });
+
+/** Asserts a command succeeded and hands back the plan it left. */
+export function expectOk(result: CommandResult): Plan {
+  if (!result.ok) throw new Error(`Command failed: ${result.message}`);
+  expect(result.plan).not.toBeNull();
+  return result.plan as Plan;
+}
+
+/** The facilitator claims the board, adds rooms and a main frame, and splits everyone. */
+export async function planBreakout(w: Workshop, roomCount = w.rooms.length, seed = 7): Promise<Plan> {
+  const control = w.facilitator.headless.facilitator;
+  expectOk(await w.run(control.handle({ type: 'claim' })));
+  const frames = w.rooms.slice(0, roomCount);
+  const withRooms = expectOk(
+    await w.run(
+      control.handle({
+        type: 'edit',
+        actions: [
+          { type: 'roomsAdded', frames },
+          { type: 'mainAreaChosen', mainArea: { kind: 'frame', frameId: w.main.id, frame: rectOf(w.main) } },
+        ],
+      }),
+    ),
+  );
+  const people = w.participants.map(personOf);
+  const split = assignBalanced(
+    people.map((person) => person.id),
+    withRooms.rooms.map((room) => room.id),
+    createRandom(seed),
+  );
+  return expectOk(
+    await w.run(
+      control.handle({
+        type: 'edit',
+        actions: [{ type: 'peopleSplit', people, assignment: Object.fromEntries(split) }],
+      }),
+    ),
+  );
+}
+
+export const storedPlan = (w: Workshop): Plan => w.facilitator.headless.reader.plan() as Plan;
+
+/** Every pending invitation of this member, answered. */
+export function answer(w: Workshop, member: Member, response: 'accepted' | 'rejected') {
+  const invitations = w.sim.invitations(member.user.id);
+  expect(invitations.length).toBeGreaterThan(0);
+  for (const invitation of invitations) w.sim.respondToInvitation(invitation.id, response);
+}
+
+/** The centre of the member's viewport lies inside the frame. */
+export function isLookingAt(w: Workshop, member: Member, frame: { x: number; y: number; width: number; height: number }) {
+  const user = w.sim.users().find((candidate) => candidate.id === member.user.id);
+  if (!user) return false;
+  const cx = user.viewport.x + user.viewport.width / 2;
+  const cy = user.viewport.y + user.viewport.height / 2;
+  return (
+    Math.abs(cx - frame.x) <= frame.width / 2 && Math.abs(cy - frame.y) <= frame.height / 2
+  );
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './playground';
+
+/**
+ * Refreshes docs/playground.png for the README. Off by default so `npm test` never rewrites a
+ * tracked file; run with `UPDATE_DOCS=1 npx playwright test docs-screenshot`.
+ */
+test.skip(!process.env.UPDATE_DOCS, 'set UPDATE_DOCS=1 to refresh docs/playground.png');
+
+test('playground screenshot for the README', async ({ playground }) => {
+  const { page } = playground;
+  await page.setViewportSize({ width: 1600, height: 1150 });
+  await playground.open();
+  const host = await playground.openPanel('Maya Chen');
+  await expect(host.getByText('You are Maya Chen')).toBeVisible();
+  await playground.select('Maya Chen', 'Room 1 · Ideas', 'Room 2 · Risks');
+  const jonas = await playground.openPanel('Jonas Weber');
+  await expect(jonas.getByText('You are Jonas Weber')).toBeVisible();
+
+  await page.screenshot({
+    path: fileURLToPath(new URL('../../docs/playground.png', import.meta.url)),
+  });
+});

@@ -1,0 +1,151 @@
+import {
+  type BrowserContext,
+  test as base,
+  expect,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+
+/**
+ * Every app page loads Miro's SDK script from miro.com, and mirotone's stylesheet imports Google
+ * Fonts. There is no network in tests (and in the playground the simulator stands in for the
+ * SDK), so every request that leaves localhost is answered at once with an empty body instead of
+ * leaving the pages waiting on a connection that never comes.
+ */
+export async function stubExternalRequests(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
+    (route) => {
+      const type = route.request().resourceType();
+      const contentType =
+        type === 'script'
+          ? 'application/javascript'
+          : type === 'stylesheet'
+            ? 'text/css'
+            : 'text/plain';
+      return route.fulfill({ status: 200, contentType, body: '' });
+    },
+  );
+}
+
+export type OpenOptions = {
+  /** Total number of people (default 6: the host and five participants). */
+  users?: number;
+  /** Any other playground URL parameter, e.g. `{ latency: 100, timerEntitled: false }`. */
+  params?: Record<string, string | number | boolean>;
+};
+
+/** The playground page as a user sees it, with helpers named after what people do in it. */
+export class Playground {
+  constructor(readonly page: Page) {}
+
+  async open(options: OpenOptions = {}): Promise<this> {
+    const query = new URLSearchParams();
+    if (options.users !== undefined) query.set('users', String(options.users));
+    for (const [key, value] of Object.entries(options.params ?? {})) query.set(key, String(value));
+    const suffix = query.size > 0 ? `?${query}` : '';
+    await this.page.goto(`/playground.html${suffix}`);
+    await expect(
+      this.page.getByRole('heading', { name: 'Breakout Rooms playground' }),
+    ).toBeVisible();
+    return this;
+  }
+
+  /** All user columns (one per board tab). */
+  columns(): Locator {
+    return this.page.locator('section.column');
+  }
+
+  /** The column of a board tab: the user's name, or e.g. "Maya Chen (tab 2)". */
+  column(label: string): Locator {
+    return this.page.getByRole('region', { name: label, exact: true });
+  }
+
+  /** Clicks the app icon in that user's Miro toolbar and returns their panel once it shows. */
+  async openPanel(label: string): Promise<FrameLocator> {
+    await this.column(label).getByRole('button', { name: 'Open Breakout Rooms' }).click();
+    const frame = this.panelFrame(label);
+    await expect(this.column(label).locator('iframe[data-kind="panel"]')).toBeVisible();
+    return frame;
+  }
+
+  /** The app panel's document in that user's column (whether or not it is open yet). */
+  panelFrame(label: string): FrameLocator {
+    return this.column(label).frameLocator('iframe[data-kind="panel"]');
+  }
+
+  async closePanel(label: string): Promise<void> {
+    await this.column(label)
+      .getByRole('button', { name: `Close panel of ${label}` })
+      .click();
+  }
+
+  /** Selects these board items (frame titles) as that user, replacing their selection. */
+  async select(label: string, ...titles: string[]): Promise<void> {
+    await this.column(label)
+      .getByLabel(`Select on board as ${label}`)
+      .selectOption(titles.map((title) => ({ label: title })));
+  }
+
+  async setOnline(label: string, online: boolean): Promise<void> {
+    await this.column(label)
+      .getByRole('button', { name: online ? 'Go online' : 'Go offline' })
+      .click();
+  }
+
+  async openSecondTab(label: string): Promise<void> {
+    await this.column(label).getByRole('button', { name: 'Open another tab' }).click();
+  }
+
+  async addUser(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add user' }).click();
+  }
+
+  /** The Miro invitation toast in that column, optionally for one session name. */
+  invitation(label: string, sessionName?: string): Locator {
+    const name = sessionName ? `Invitation to ${sessionName}` : /^Invitation to /;
+    return this.column(label).getByRole('region', { name });
+  }
+
+  async acceptInvitation(label: string, sessionName?: string): Promise<void> {
+    await this.invitation(label, sessionName).getByRole('button', { name: 'Join' }).click();
+  }
+
+  async declineInvitation(label: string, sessionName?: string): Promise<void> {
+    await this.invitation(label, sessionName).getByRole('button', { name: 'Decline' }).click();
+  }
+
+  /** showInfo / showError toasts of that column. */
+  notifications(label: string): Locator {
+    return this.column(label).getByRole('list', { name: 'Notifications' }).getByRole('listitem');
+  }
+
+  async renameFrame(title: string, newTitle: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Rename ${title}`, exact: true }).click();
+    await this.page.getByLabel(`New title for ${title}`).fill(newTitle);
+    await this.page.getByRole('button', { name: 'Save' }).click();
+  }
+
+  async deleteFrame(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Delete ${title}`, exact: true }).click();
+  }
+}
+
+/** Panel contract (the lead's views): who am I, who is online, what is selected. */
+export const panel = {
+  onlineList: (frame: FrameLocator) => frame.getByRole('list', { name: 'Online now' }),
+  selection: (frame: FrameLocator) => frame.getByRole('region', { name: 'Selection' }),
+};
+
+export const test = base.extend<{ playground: Playground }>({
+  context: async ({ context }, use) => {
+    await stubExternalRequests(context);
+    await use(context);
+  },
+  playground: async ({ page }, use) => {
+    await use(new Playground(page));
+  },
+});
+
+export { expect };
