@@ -323,8 +323,7 @@ export class FacilitatorController {
   private async checkFrames(plan: Plan): Promise<string | null> {
     const ids = plan.rooms.map((room) => room.frameId);
     if (plan.mainArea?.kind === 'frame') ids.push(plan.mainArea.frameId);
-    const found = await this.deps.board.get({ id: ids });
-    const present = new Set(found.map((item) => item.id));
+    const present = await this.presentItems(ids);
     const missing = plan.rooms.filter((room) => !present.has(room.frameId));
     if (missing.length === 0) return null;
     await this.deps.writer.apply(
@@ -332,6 +331,22 @@ export class FacilitatorController {
     );
     const names = missing.map((room) => `“${room.name}”`).join(', ');
     return `The frame of ${names} is no longer on the board. Remove that room or add a frame, then start again.`;
+  }
+
+  /**
+   * Which of these items are on the board. One call normally; when Miro rejects a lookup that
+   * includes an unknown id (B1), each id is looked up on its own.
+   */
+  private async presentItems(ids: readonly string[]): Promise<Set<string>> {
+    try {
+      const found = await this.deps.board.get({ id: [...ids] });
+      return new Set(found.map((item) => item.id));
+    } catch {
+      const found = await Promise.all(
+        ids.map((id) => this.deps.board.getById(id).then((item) => item?.id ?? null, () => null)),
+      );
+      return new Set(found.filter((id): id is string => id !== null));
+    }
   }
 
   private inviteFailed(room: Room, people: readonly PersonRef[], error: unknown): void {

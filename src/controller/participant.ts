@@ -32,11 +32,15 @@ export class ParticipantController {
   constructor(private readonly deps: ParticipantDeps) {}
 
   async start(): Promise<void> {
-    await this.deps.board.collaboration.on('sessions:started', this.onSessionStarted);
+    await Promise.all([
+      this.deps.board.collaboration.on('sessions:started', this.onSessionStarted),
+      this.deps.board.collaboration.on('sessions:ended', this.onSessionEnded),
+    ]);
   }
 
   stop(): void {
     void this.deps.board.collaboration.off('sessions:started', this.onSessionStarted);
+    void this.deps.board.collaboration.off('sessions:ended', this.onSessionEnded);
   }
 
   planChanged(): void {
@@ -110,5 +114,18 @@ export class ParticipantController {
 
   private readonly onSessionStarted = ({ session }: SessionsLifecycleEvent) => {
     this.announced.set(session.id, session);
+  };
+
+  /**
+   * My room closed. The plan's own change notification normally says why, but Miro does not
+   * promise to deliver it (S3), so the plan is read once more: losing it would strand this
+   * person in their room after the end.
+   */
+  private readonly onSessionEnded = ({ session }: SessionsLifecycleEvent) => {
+    this.announced.delete(session.id);
+    const plan = this.deps.reader.plan();
+    const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
+    const mine = plan?.rooms.some((room) => room.id === roomId && room.sessionId === session.id);
+    if (mine) this.deps.reader.refresh().catch(() => {});
   };
 }

@@ -30,9 +30,13 @@ export class PlanReader {
   constructor(private readonly board: Board) {}
 
   async start(): Promise<void> {
-    const collection = this.board.storage.collection(PLAN_COLLECTION);
-    await collection.onValue(PLAN_KEY, this.onValue);
-    this.receive(await collection.get(PLAN_KEY));
+    await this.board.storage.collection(PLAN_COLLECTION).onValue(PLAN_KEY, this.onValue);
+    await this.refresh();
+  }
+
+  /** Reads the stored plan again, for when a change notification may have been lost (S3). */
+  async refresh(): Promise<void> {
+    this.receive(await this.board.storage.collection(PLAN_COLLECTION).get(PLAN_KEY));
   }
 
   stop(): void {

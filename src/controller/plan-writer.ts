@@ -73,6 +73,11 @@ export class PlanWriter {
     return this.writes;
   }
 
+  /** Platform events received but not yet written. */
+  pendingEvents(): number {
+    return this.eventBatch.length;
+  }
+
   private flushEvents(): void {
     this.eventTimer = null;
     const batch = this.eventBatch;

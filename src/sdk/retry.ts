@@ -14,7 +14,7 @@ export type RetryPolicy = {
 };
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 3,
+  attempts: 4,
   rateLimitAttempts: 8,
   baseDelayMs: 250,
   maxDelayMs: 15_000,

@@ -240,8 +240,9 @@ export type SimBoard = {
   openTab(userId: string): SimTab;
   tabs(userId?: string): readonly SimTab[];
   /**
-   * Called when app code opens a panel; the host (playground or test) creates the iframe and
-   * returns it, or returns null to let the simulator create a bare one.
+   * Called after app code opened a panel: the simulator has already created the panel's
+   * SimIframe (`tab.panel`, with its own `miro`); the host (playground) renders a real iframe for
+   * `request.url` and hands it `tab.panel.miro`. Without a host the panel stays headless-only.
    */
   setPanelHost(host: ((tab: SimTab, request: { url: string; data?: Json }) => void) | null): void;
 
@@ -278,8 +279,17 @@ export type SimBoard = {
   resetCounters(): void;
 
   subscribe(listener: (change: BoardChange) => void): () => void;
-  /** Settles when no simulated call or delivery is pending (fake-timer friendly). */
+  /**
+   * Settles when no simulated call, delivery or scripted answer is queued, checked across a real
+   * macrotask so app reactions count. It sets no clock timers: with fake timers, advance time
+   * while awaiting it, or use `settleBoard` (index.ts). Invitation timeouts and the board timer
+   * are future events, not pending work.
+   */
   idle(): Promise<void>;
+  /** Calls, deliveries and scripted answers still queued (for fake-timer loops). */
+  pending(): number;
+  /** Errors thrown (or rejected) by app handlers the simulator called, oldest first. */
+  handlerErrors(): readonly unknown[];
   /** Online users as `getOnlineUsers` would report them. */
   onlineUsers(): OnlineUserInfo[];
 };

@@ -1,8 +1,7 @@
 import type { Json } from '../sdk/surface';
-import type { BoardChange, SimBoard, SimIframe, SimInvitation, SimOptions, SimTab } from './api';
+import type { BoardChange, SimBoard, SimIframe, SimInvitation, SimOptions } from './api';
 import { Attention } from './attention';
 import { defaultOptions } from './defaults';
-import { notFound } from './errors';
 import { Hub } from './hub';
 import { Invitations } from './invitations';
 import { Items } from './items';
@@ -20,16 +19,8 @@ import { createSurface } from './surface-factory';
 import { BoardTimer } from './timer';
 import { Users } from './users';
 
-/** Extras beyond api.ts's SimBoard that tests and runners use. */
-export type SimBoardExtras = {
-  /** Simulated calls and deliveries still queued (for fake-timer loops). */
-  pending(): number;
-  /** Errors thrown (or rejected) by app handlers the simulator called, oldest first. */
-  handlerErrors(): readonly unknown[];
-};
-
 /** Creates one simulated Miro board (the hub of all its users, tabs and app iframes). */
-export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard & SimBoardExtras => {
+export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard => {
   const options: SimOptions = { ...defaultOptions(), ...overrides };
   options.failureRate = { ...(overrides.failureRate ?? {}) };
   const hub = new Hub(options);
@@ -92,7 +83,7 @@ export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard & Sim
 
   const { users, items, panels, invitations, sessions, storage } = services;
 
-  const board: SimBoard & SimBoardExtras = {
+  const board: SimBoard = {
     get options() {
       return hub.options;
     },
@@ -153,8 +144,8 @@ export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard & Sim
   return board;
 };
 
-export const tabOf = (board: SimBoard, tabId: string): SimTab => {
-  const tab = board.tabs().find((t) => t.id === tabId);
-  if (!tab) throw notFound(`No open tab ${tabId}`);
-  return tab;
-};
+/**
+ * @deprecated `pending()` and `handlerErrors()` now live on `SimBoard` (api.ts); kept so code
+ * written against the first cut still compiles.
+ */
+export type SimBoardExtras = Pick<SimBoard, 'pending' | 'handlerErrors'>;

@@ -1,7 +1,7 @@
 import type { SimBoard } from './api';
 import { realMacrotask } from './clock';
 
-type Pending = Pick<SimBoard, 'idle'> & { pending(): number };
+type Pending = Pick<SimBoard, 'pending'>;
 
 /**
  * Runs the board until nothing is queued, for tests on fake timers:

@@ -1,22 +1,29 @@
-import { useCurrentUser } from '../hooks/use-current-user';
-import { useOnlineUsers } from '../hooks/use-online-users';
-import { useSelection } from '../hooks/use-selection';
-import { isFrame } from '../sdk/surface';
+import { memo } from 'react';
+import type { LiveValue } from '../hooks/use-live-value';
+import type { FrameRef, OnlineUserInfo } from '../sdk/surface';
+
+type Props = {
+  myName: string | null;
+  online: LiveValue<OnlineUserInfo[]>;
+  selectedFrames: readonly FrameRef[];
+  selectionReady: boolean;
+};
 
 /** Who you are, who is online and what you selected: the board as this panel sees it. */
-export function WhoIsHere() {
-  const me = useCurrentUser();
-  const online = useOnlineUsers();
-  const selection = useSelection();
-
+export const WhoIsHere = memo(function WhoIsHere({
+  myName,
+  online,
+  selectedFrames,
+  selectionReady,
+}: Props) {
   return (
     <section aria-label="Board" className="who-is-here">
-      <p>{me.status === 'ready' ? `You are ${me.value.name}` : 'Finding out who you are…'}</p>
+      <p>{myName === null ? 'Finding out who you are…' : `You are ${myName}`}</p>
       <h2 className="h4" id="online-now">
         Online now
       </h2>
       {online.status === 'ready' ? (
-        <ul aria-labelledby="online-now">
+        <ul aria-labelledby="online-now" className="plain-list">
           {online.value.map((user) => (
             <li key={user.id}>{user.name}</li>
           ))}
@@ -26,9 +33,9 @@ export function WhoIsHere() {
       )}
       <section aria-label="Selection">
         <h2 className="h4">Selected frames</h2>
-        {selection.status === 'ready' && selection.value.some(isFrame) ? (
-          <ul>
-            {selection.value.filter(isFrame).map((frame) => (
+        {selectionReady && selectedFrames.length > 0 ? (
+          <ul className="plain-list">
+            {selectedFrames.map((frame) => (
               <li key={frame.id}>{frame.title || 'Untitled frame'}</li>
             ))}
           </ul>
@@ -38,4 +45,4 @@ export function WhoIsHere() {
       </section>
     </section>
   );
-}
+});

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COALESCE_MS } from '../../src/controller/plan-writer';
 import { END_NOTIFICATION } from '../../src/controller/participant';
 import { createWorkshop, type Workshop } from '../support/workshop';
 import { answer, expectOk, isLookingAt, personOf, planBreakout, storedPlan } from './plan-breakout';
@@ -107,7 +106,7 @@ describe('joining', () => {
     const ada = w.participants[0];
     if (!ada) throw new Error('no participant');
     answer(w, ada, 'accepted');
-    await w.advance(COALESCE_MS);
+    await w.flush();
     const room = roomOfMember(w, ada.user.id);
     expect(room && isLookingAt(w, ada, room.frame)).toBe(true);
     expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe('joined');
@@ -123,7 +122,8 @@ describe('joining', () => {
     const [ada, grace] = w.participants;
     if (!ada || !grace) throw new Error('no participants');
     answer(w, ada, 'rejected');
-    await w.advance(30_000 + COALESCE_MS);
+    await w.advance(30_000);
+    await w.flush();
     const people = storedPlan(w).people;
     expect(people.find((person) => person.id === ada.user.id)?.status).toBe('declined');
     expect(people.find((person) => person.id === grace.user.id)?.status).toBe('timed-out');
@@ -133,8 +133,7 @@ describe('joining', () => {
     const w = await startedWorkshop({ participants: 10, rooms: 3 });
     const before = w.sim.counters().storageWrites;
     for (const member of w.participants) answer(w, member, 'accepted');
-    await w.advance(COALESCE_MS);
-    await w.advance(COALESCE_MS);
+    await w.flush();
     expect(storedPlan(w).people.every((person) => person.status === 'joined')).toBe(true);
     expect(w.sim.counters().storageWrites - before).toBeLessThanOrEqual(3);
   });
@@ -144,10 +143,10 @@ describe('joining', () => {
     const ada = w.participants[0];
     if (!ada) throw new Error('no participant');
     answer(w, ada, 'accepted');
-    await w.advance(COALESCE_MS);
+    await w.flush();
     const room = roomOfMember(w, ada.user.id);
     w.sim.setOnline(ada.user.id, false);
-    await w.advance(COALESCE_MS);
+    await w.flush();
     const person = storedPlan(w).people.find((candidate) => candidate.id === ada.user.id);
     expect(person?.roomId).toBe(room?.id);
     expect(person?.status).toBe('left');
@@ -178,7 +177,7 @@ describe('ending', () => {
   it('ends every session, stops the timer and brings everyone back with a notification', async () => {
     const w = await startedWorkshop();
     for (const member of w.participants) answer(w, member, 'accepted');
-    await w.advance(COALESCE_MS);
+    await w.flush();
     expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' })));
     await w.settle();
     expect(storedPlan(w).phase).toBe('ended');
@@ -230,7 +229,7 @@ describe('ending', () => {
     const [ada] = w.participants;
     if (!ada) throw new Error('no participant');
     answer(w, ada, 'accepted');
-    await w.advance(COALESCE_MS);
+    await w.flush();
     expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' })));
     const again = expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'runAgain' })));
     expect(again.phase).toBe('planning');
@@ -247,7 +246,7 @@ describe('surviving reloads and hand-overs', () => {
     const [ada] = w.participants;
     if (!ada) throw new Error('no participant');
     answer(w, ada, 'accepted');
-    await w.advance(COALESCE_MS);
+    await w.flush();
     expect(again.headless.reader.plan()?.people.find((person) => person.id === ada.user.id)?.status).toBe('joined');
     const endsAt = again.headless.reader.plan()?.endsAt ?? 0;
     await w.advance(endsAt - Date.now() + 1);
@@ -276,7 +275,7 @@ describe('privacy', () => {
   it('never stores or broadcasts an email (D11)', async () => {
     const w = await startedWorkshop();
     for (const member of w.participants) answer(w, member, 'accepted');
-    await w.advance(COALESCE_MS);
+    await w.flush();
     const stored = JSON.stringify(w.sim.storageValue('breakout-rooms', 'plan'));
     for (const user of w.sim.users()) expect(stored).not.toContain(user.email);
   });

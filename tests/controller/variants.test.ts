@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COALESCE_MS } from '../../src/controller/plan-writer';
 import type { UndocumentedBehaviour } from '../../src/simulator/api';
 import { createWorkshop } from '../support/workshop';
 import { answer, expectOk, isLookingAt, planBreakout, storedPlan } from './plan-breakout';
@@ -60,8 +59,7 @@ describe.each(VARIANTS)('under %s', (_name, behaviour) => {
     answer(w, ada, 'accepted');
     answer(w, grace, 'accepted');
     answer(w, alan, 'rejected');
-    await w.advance(COALESCE_MS);
-    await w.advance(COALESCE_MS);
+    await w.flush();
 
     const plan = storedPlan(w);
     const statusOf = (id: string) => plan.people.find((person) => person.id === id)?.status;

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import type { FrameInfo, PlanAction } from '../../src/domain/actions';
 import { createPlan } from '../../src/domain/create-plan';
 import type { PersonRef, Plan } from '../../src/domain/plan';
-import { reduceAll } from '../../src/domain/reducer';
 import { roomIdForFrame } from '../../src/domain/reduce-rooms';
+import { reduceAll } from '../../src/domain/reducer';
 
 /**
  * One fixed seed for every property run, so a failure in CI replays locally. Override with
@@ -69,7 +69,10 @@ const roomIdArb = frameIdArb.map(roomIdForFrame);
 const personIdArb = fc.constantFrom(...personIds);
 const sessionIdArb = fc.constantFrom(...sessionIds);
 const timeArb = fc.integer({ min: 0, max: 10_000_000 });
-const nameArb = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 100 }));
+const nameArb = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 100 }),
+);
 const personArb = fc.record({ id: personIdArb, name: nameArb });
 const frameArb = fc.record({
   id: frameIdArb,
@@ -81,10 +84,16 @@ const frameArb = fc.record({
 });
 
 export const actionArb: fc.Arbitrary<PlanAction> = fc.oneof(
-  fc.record({ type: fc.constant('roomsAdded' as const), frames: fc.array(frameArb, { maxLength: 4 }) }),
+  fc.record({
+    type: fc.constant('roomsAdded' as const),
+    frames: fc.array(frameArb, { maxLength: 4 }),
+  }),
   fc.record({ type: fc.constant('roomRenamed' as const), roomId: roomIdArb, name: nameArb }),
   fc.record({ type: fc.constant('roomRemoved' as const), roomId: roomIdArb }),
-  fc.record({ type: fc.constant('framesSeen' as const), frames: fc.array(frameArb, { maxLength: 4 }) }),
+  fc.record({
+    type: fc.constant('framesSeen' as const),
+    frames: fc.array(frameArb, { maxLength: 4 }),
+  }),
   fc.record({ type: fc.constant('frameDeleted' as const), frameId: frameIdArb }),
   fc.record({
     type: fc.constant('mainAreaChosen' as const),
@@ -93,7 +102,12 @@ export const actionArb: fc.Arbitrary<PlanAction> = fc.oneof(
       fc.record({
         kind: fc.constant('frame' as const),
         frameId: frameIdArb,
-        frame: fc.record({ x: fc.double(), y: fc.double(), width: fc.double(), height: fc.double() }),
+        frame: fc.record({
+          x: fc.double(),
+          y: fc.double(),
+          width: fc.double(),
+          height: fc.double(),
+        }),
       }),
     ),
   }),
@@ -102,15 +116,13 @@ export const actionArb: fc.Arbitrary<PlanAction> = fc.oneof(
     person: personArb,
     roomId: fc.option(roomIdArb),
   }),
-  fc
-    .array(personArb, { maxLength: 6 })
-    .chain((people) =>
-      fc.record({
-        type: fc.constant('peopleSplit' as const),
-        people: fc.constant(people),
-        assignment: fc.dictionary(personIdArb, roomIdArb),
-      }),
-    ),
+  fc.array(personArb, { maxLength: 6 }).chain((people) =>
+    fc.record({
+      type: fc.constant('peopleSplit' as const),
+      people: fc.constant(people),
+      assignment: fc.dictionary(personIdArb, roomIdArb),
+    }),
+  ),
   fc.constant({ type: 'assignmentsCleared' as const }),
   fc.record({
     type: fc.constant('durationSet' as const),
@@ -140,10 +152,22 @@ export const actionArb: fc.Arbitrary<PlanAction> = fc.oneof(
     type: fc.constant('invitationAnswered' as const),
     personId: personIdArb,
     accepted: fc.boolean(),
-    reason: fc.constantFrom('clicked-button' as const, 'timed-out' as const, 'clicked-outside' as const),
+    reason: fc.constantFrom(
+      'clicked-button' as const,
+      'timed-out' as const,
+      'clicked-outside' as const,
+    ),
   }),
-  fc.record({ type: fc.constant('participantJoined' as const), personId: personIdArb, sessionId: sessionIdArb }),
-  fc.record({ type: fc.constant('participantLeft' as const), personId: personIdArb, sessionId: sessionIdArb }),
+  fc.record({
+    type: fc.constant('participantJoined' as const),
+    personId: personIdArb,
+    sessionId: sessionIdArb,
+  }),
+  fc.record({
+    type: fc.constant('participantLeft' as const),
+    personId: personIdArb,
+    sessionId: sessionIdArb,
+  }),
   fc.record({
     type: fc.constant('helpRequested' as const),
     personId: personIdArb,
@@ -158,7 +182,10 @@ export const actionArb: fc.Arbitrary<PlanAction> = fc.oneof(
 );
 
 const setupActionArb: fc.Arbitrary<PlanAction> = fc.oneof(
-  fc.record({ type: fc.constant('roomsAdded' as const), frames: fc.array(frameArb, { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    type: fc.constant('roomsAdded' as const),
+    frames: fc.array(frameArb, { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ type: fc.constant('personAssigned' as const), person: personArb, roomId: roomIdArb }),
   fc.record({ type: fc.constant('personAssigned' as const), person: personArb, roomId: roomIdArb }),
 );
@@ -198,7 +225,9 @@ export const reachablePlanArb: fc.Arbitrary<Plan> = fc
       ...(stage === 'ending' || stage === 'ended' || stage === 'reset'
         ? [{ type: 'breakoutEnding', at: 300 } as const]
         : []),
-      ...(stage === 'ended' || stage === 'reset' ? [{ type: 'breakoutEnded', at: 400 } as const] : []),
+      ...(stage === 'ended' || stage === 'reset'
+        ? [{ type: 'breakoutEnded', at: 400 } as const]
+        : []),
       ...(stage === 'reset' ? [{ type: 'planReset', runId: 'run-r' } as const] : []),
       ...after,
     ];

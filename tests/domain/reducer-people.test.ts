@@ -13,7 +13,9 @@ describe('personAssigned while planning', () => {
       person: person('p1', 'Ada'),
       roomId: room('f1'),
     });
-    expect(plan.people).toEqual([{ id: 'p1', name: 'Ada', roomId: room('f1'), status: 'assigned' }]);
+    expect(plan.people).toEqual([
+      { id: 'p1', name: 'Ada', roomId: room('f1'), status: 'assigned' },
+    ]);
   });
 
   it('moves a person in one step, so they are never in two rooms', () => {
@@ -35,7 +37,9 @@ describe('personAssigned while planning', () => {
 
   it('ignores a room that does not exist', () => {
     const plan = planWithRooms('f1');
-    expect(reducePlan(plan, { type: 'personAssigned', person: person('p1'), roomId: 'r:zz' })).toBe(plan);
+    expect(reducePlan(plan, { type: 'personAssigned', person: person('p1'), roomId: 'r:zz' })).toBe(
+      plan,
+    );
   });
 
   it('returns the same plan when the person is already there under the same name', () => {
@@ -44,12 +48,18 @@ describe('personAssigned while planning', () => {
       person: person('p1'),
       roomId: room('f1'),
     });
-    expect(reducePlan(plan, { type: 'personAssigned', person: person('p1'), roomId: room('f1') })).toBe(plan);
+    expect(
+      reducePlan(plan, { type: 'personAssigned', person: person('p1'), roomId: room('f1') }),
+    ).toBe(plan);
   });
 
   it('stores only a cleaned id and name, never other fields such as an email (D11)', () => {
     const withEmail = { id: 'p1', name: 'Ada\n', email: 'ada@example.com' };
-    const plan = reducePlan(planWithRooms('f1'), { type: 'personAssigned', person: withEmail, roomId: room('f1') });
+    const plan = reducePlan(planWithRooms('f1'), {
+      type: 'personAssigned',
+      person: withEmail,
+      roomId: room('f1'),
+    });
     expect(JSON.stringify(plan)).not.toContain('example.com');
     expect(plan.people[0]?.name).toBe('Ada');
   });
@@ -57,12 +67,23 @@ describe('personAssigned while planning', () => {
 
 describe('personAssigned while running', () => {
   it('moves a person and marks them assigned so the controller invites them to the new room', () => {
-    const plan = reducePlan(runningPlan(), { type: 'personAssigned', person: person('p1'), roomId: room('f2') });
-    expect(plan.people.find((p) => p.id === 'p1')).toMatchObject({ roomId: room('f2'), status: 'assigned' });
+    const plan = reducePlan(runningPlan(), {
+      type: 'personAssigned',
+      person: person('p1'),
+      roomId: room('f2'),
+    });
+    expect(plan.people.find((p) => p.id === 'p1')).toMatchObject({
+      roomId: room('f2'),
+      status: 'assigned',
+    });
   });
 
   it('places a late joiner as assigned', () => {
-    const plan = reducePlan(runningPlan(), { type: 'personAssigned', person: person('late'), roomId: room('f1') });
+    const plan = reducePlan(runningPlan(), {
+      type: 'personAssigned',
+      person: person('late'),
+      roomId: room('f1'),
+    });
     expect(statusOf(plan, 'late')).toBe('assigned');
   });
 
@@ -75,17 +96,29 @@ describe('personAssigned while running', () => {
   });
 
   it('does not disturb a person who already joined when put in the same room again', () => {
-    const joined = reducePlan(runningPlan(), { type: 'participantJoined', personId: 'p1', sessionId: 's1' });
-    expect(reducePlan(joined, { type: 'personAssigned', person: person('p1'), roomId: room('f1') })).toBe(joined);
+    const joined = reducePlan(runningPlan(), {
+      type: 'participantJoined',
+      personId: 'p1',
+      sessionId: 's1',
+    });
+    expect(
+      reducePlan(joined, { type: 'personAssigned', person: person('p1'), roomId: room('f1') }),
+    ).toBe(joined);
   });
 
   it('refuses to send anyone to a room whose frame is gone', () => {
     const plan = reducePlan(runningPlan(), { type: 'frameDeleted', frameId: 'f2' });
-    expect(reducePlan(plan, { type: 'personAssigned', person: person('p1'), roomId: room('f2') })).toBe(plan);
+    expect(
+      reducePlan(plan, { type: 'personAssigned', person: person('p1'), roomId: room('f2') }),
+    ).toBe(plan);
   });
 
   it('keeps the entry of an unassigned person for the end summary', () => {
-    const plan = reducePlan(runningPlan(), { type: 'personAssigned', person: person('p1'), roomId: null });
+    const plan = reducePlan(runningPlan(), {
+      type: 'personAssigned',
+      person: person('p1'),
+      roomId: null,
+    });
     expect(plan.people.find((p) => p.id === 'p1')).toMatchObject({ roomId: null });
   });
 });

@@ -33,7 +33,11 @@ describe('roomsAdded', () => {
       [room('f1'), 'f1', 'Ideas'],
       [room('f2'), 'f2', 'Risks'],
     ]);
-    expect(plan.rooms[0]).toMatchObject({ frameMissing: false, sessionId: null, nameEdited: false });
+    expect(plan.rooms[0]).toMatchObject({
+      frameMissing: false,
+      sessionId: null,
+      nameEdited: false,
+    });
   });
 
   it('names untitled frames "Room N" without repeating a name', () => {
@@ -147,10 +151,17 @@ describe('framesSeen', () => {
 
   it('keeps the main area frame position current', () => {
     const plan = reduceAll(newPlan(), [
-      { type: 'mainAreaChosen', mainArea: { kind: 'frame', frameId: 'm', frame: { x: 0, y: 0, width: 1, height: 1 } } },
+      {
+        type: 'mainAreaChosen',
+        mainArea: { kind: 'frame', frameId: 'm', frame: { x: 0, y: 0, width: 1, height: 1 } },
+      },
       { type: 'framesSeen', frames: [frame('m', 'Main', 50, 60)] },
     ]);
-    expect(plan.mainArea).toEqual({ kind: 'frame', frameId: 'm', frame: { x: 50, y: 60, width: 800, height: 600 } });
+    expect(plan.mainArea).toEqual({
+      kind: 'frame',
+      frameId: 'm',
+      frame: { x: 50, y: 60, width: 800, height: 600 },
+    });
   });
 });
 
@@ -174,14 +185,25 @@ describe('frameDeleted', () => {
 describe('mainAreaChosen', () => {
   it('sets and clears the main area', () => {
     const rect = { x: 0, y: 0, width: 10, height: 10 };
-    const chosen = reducePlan(newPlan(), { type: 'mainAreaChosen', mainArea: { kind: 'viewport', rect } });
+    const chosen = reducePlan(newPlan(), {
+      type: 'mainAreaChosen',
+      mainArea: { kind: 'viewport', rect },
+    });
     expect(chosen.mainArea).toEqual({ kind: 'viewport', rect });
     expect(reducePlan(chosen, { type: 'mainAreaChosen', mainArea: null }).mainArea).toBeNull();
   });
 
   it('returns the same plan when the same area is chosen again', () => {
     const rect = { x: 0, y: 0, width: 10, height: 10 };
-    const chosen = reducePlan(newPlan(), { type: 'mainAreaChosen', mainArea: { kind: 'viewport', rect } });
-    expect(reducePlan(chosen, { type: 'mainAreaChosen', mainArea: { kind: 'viewport', rect: { ...rect } } })).toBe(chosen);
+    const chosen = reducePlan(newPlan(), {
+      type: 'mainAreaChosen',
+      mainArea: { kind: 'viewport', rect },
+    });
+    expect(
+      reducePlan(chosen, {
+        type: 'mainAreaChosen',
+        mainArea: { kind: 'viewport', rect: { ...rect } },
+      }),
+    ).toBe(chosen);
   });
 });

@@ -33,7 +33,12 @@ describe('starting a breakout', () => {
       { type: 'sessionsStarted', sessions: { [room('f1')]: 's1' } },
       { type: 'breakoutStarted', at: 2000, endsAt: 902_000, timer: 'app' },
     ]);
-    expect(plan).toMatchObject({ phase: 'running', startedAt: 2000, endsAt: 902_000, timer: 'app' });
+    expect(plan).toMatchObject({
+      phase: 'running',
+      startedAt: 2000,
+      endsAt: 902_000,
+      timer: 'app',
+    });
     expect(statusOf(plan, 'p1')).toBe('invited');
     // No session for that room: nobody could have invited p2 yet.
     expect(statusOf(plan, 'p2')).toBe('assigned');
@@ -59,7 +64,14 @@ describe('invitations', () => {
 
   it('an accepted invitation waits for the join event', () => {
     const plan = runningPlan();
-    expect(reducePlan(plan, { type: 'invitationAnswered', personId: 'p1', accepted: true, reason: 'clicked-button' })).toBe(plan);
+    expect(
+      reducePlan(plan, {
+        type: 'invitationAnswered',
+        personId: 'p1',
+        accepted: true,
+        reason: 'clicked-button',
+      }),
+    ).toBe(plan);
   });
 
   it('a late rejection does not undo a join that already happened (C3 reversed order)', () => {
@@ -83,18 +95,26 @@ describe('invitations', () => {
 
 describe('joining and leaving', () => {
   it("a join through the person's own room session marks them joined", () => {
-    const plan = reducePlan(runningPlan(), { type: 'participantJoined', personId: 'p1', sessionId: 's1' });
+    const plan = reducePlan(runningPlan(), {
+      type: 'participantJoined',
+      personId: 'p1',
+      sessionId: 's1',
+    });
     expect(statusOf(plan, 'p1')).toBe('joined');
   });
 
   it('a join through another session is ignored', () => {
     const plan = runningPlan();
-    expect(reducePlan(plan, { type: 'participantJoined', personId: 'p1', sessionId: 's2' })).toBe(plan);
+    expect(reducePlan(plan, { type: 'participantJoined', personId: 'p1', sessionId: 's2' })).toBe(
+      plan,
+    );
   });
 
   it('a join by someone not in the plan is ignored', () => {
     const plan = runningPlan();
-    expect(reducePlan(plan, { type: 'participantJoined', personId: 'stranger', sessionId: 's1' })).toBe(plan);
+    expect(
+      reducePlan(plan, { type: 'participantJoined', personId: 'stranger', sessionId: 's1' }),
+    ).toBe(plan);
   });
 
   it('leaving keeps the person in their room (D9 regression)', () => {
@@ -128,7 +148,11 @@ describe('joining and leaving', () => {
   });
 
   it('sessions closing while ending are not recorded as people leaving', () => {
-    const joined = reducePlan(runningPlan(), { type: 'participantJoined', personId: 'p1', sessionId: 's1' });
+    const joined = reducePlan(runningPlan(), {
+      type: 'participantJoined',
+      personId: 'p1',
+      sessionId: 's1',
+    });
     const plan = reduceAll(joined, [
       { type: 'breakoutEnding', at: 5000 },
       { type: 'participantLeft', personId: 'p1', sessionId: 's1' },
@@ -137,8 +161,15 @@ describe('joining and leaving', () => {
   });
 
   it('a burst of joins reduces to one plan (one write)', () => {
-    const actions = ['p1', 'p2'].map((personId) => ({ type: 'participantJoined' as const, personId, sessionId: 's1' }));
-    const plan = reduceAll(runningPlan(), [...actions, { type: 'participantJoined', personId: 'p3', sessionId: 's2' }]);
+    const actions = ['p1', 'p2'].map((personId) => ({
+      type: 'participantJoined' as const,
+      personId,
+      sessionId: 's1',
+    }));
+    const plan = reduceAll(runningPlan(), [
+      ...actions,
+      { type: 'participantJoined', personId: 'p3', sessionId: 's2' },
+    ]);
     expect(plan.people.every((p) => p.status === 'joined')).toBe(true);
   });
 });
@@ -153,7 +184,12 @@ describe('help requests', () => {
   });
 
   it('drops an unknown room from a request rather than storing a dangling reference', () => {
-    const plan = reducePlan(runningPlan(), { type: 'helpRequested', personId: 'p1', roomId: 'r:nope', at: 1 });
+    const plan = reducePlan(runningPlan(), {
+      type: 'helpRequested',
+      personId: 'p1',
+      roomId: 'r:nope',
+      at: 1,
+    });
     expect(plan.helpRequests[0]?.roomId).toBeNull();
   });
 
@@ -168,7 +204,9 @@ describe('help requests', () => {
 
   it('is ignored while planning', () => {
     const plan = planWithRooms('f1');
-    expect(reducePlan(plan, { type: 'helpRequested', personId: 'p1', roomId: null, at: 1 })).toBe(plan);
+    expect(reducePlan(plan, { type: 'helpRequested', personId: 'p1', roomId: null, at: 1 })).toBe(
+      plan,
+    );
   });
 });
 
@@ -199,7 +237,14 @@ describe('planReset', () => {
       { type: 'breakoutEnded', at: 5000 },
     ]);
     const plan = reducePlan(ended, { type: 'planReset', runId: 'run-3' });
-    expect(plan).toMatchObject({ phase: 'planning', runId: 'run-3', startedAt: null, endsAt: null, endedAt: null, timer: null });
+    expect(plan).toMatchObject({
+      phase: 'planning',
+      runId: 'run-3',
+      startedAt: null,
+      endsAt: null,
+      endedAt: null,
+      timer: null,
+    });
     expect(plan.rooms.map((r) => r.id)).toEqual(ended.rooms.map((r) => r.id));
     expect(plan.people.map((p) => [p.id, p.roomId, p.status])).toEqual([
       ['p1', room('f1'), 'assigned'],
@@ -221,7 +266,10 @@ describe('planReset', () => {
 
 describe('facilitatorTookOver', () => {
   it('makes the new person the facilitator, in any phase', () => {
-    const plan = reducePlan(runningPlan(), { type: 'facilitatorTookOver', facilitator: person('p9', 'Nia') });
+    const plan = reducePlan(runningPlan(), {
+      type: 'facilitatorTookOver',
+      facilitator: person('p9', 'Nia'),
+    });
     expect(plan.facilitator).toEqual({ id: 'p9', name: 'Nia' });
   });
 
@@ -241,7 +289,11 @@ describe('phase guards', () => {
 
   it('ignore session events after the end, so a late event cannot reopen anything', () => {
     const ended = reducePlan(runningPlan(), { type: 'breakoutEnded', at: 9 });
-    expect(reducePlan(ended, { type: 'participantJoined', personId: 'p1', sessionId: 's1' })).toBe(ended);
-    expect(reducePlan(ended, { type: 'sessionsStarted', sessions: { [room('f1')]: 's7' } })).toBe(ended);
+    expect(reducePlan(ended, { type: 'participantJoined', personId: 'p1', sessionId: 's1' })).toBe(
+      ended,
+    );
+    expect(reducePlan(ended, { type: 'sessionsStarted', sessions: { [room('f1')]: 's7' } })).toBe(
+      ended,
+    );
   });
 });

@@ -8,7 +8,10 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Every path to a value in a JSON document, e.g. "rooms[2].frameId". */
 function paths(value: Json, prefix = ''): string[] {
   if (Array.isArray(value)) {
-    return value.flatMap((item, index) => [`${prefix}[${index}]`, ...paths(item, `${prefix}[${index}]`)]);
+    return value.flatMap((item, index) => [
+      `${prefix}[${index}]`,
+      ...paths(item, `${prefix}[${index}]`),
+    ]);
   }
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) => {
@@ -33,7 +36,9 @@ function corrupt(document: Json, path: string, replacement: Json | undefined): J
   return copy;
 }
 
-const storedArb = reachablePlanArb.map((plan) => JSON.parse(JSON.stringify(encodePlan(plan))) as Json);
+const storedArb = reachablePlanArb.map(
+  (plan) => JSON.parse(JSON.stringify(encodePlan(plan))) as Json,
+);
 
 describe('parsePlan properties', () => {
   it('never throws, whatever is in storage', () => {
@@ -80,7 +85,7 @@ describe('parsePlan properties', () => {
       fc.record({
         document: fc.constant(document),
         path: fc.constantFrom(...paths(document)),
-        replacement: fc.jsonValue({ maxDepth: 2 }),
+        replacement: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
       }),
     );
     fc.assert(

@@ -37,7 +37,12 @@ describe('parsePlan', () => {
 
   it('names a field of the wrong type', () => {
     const raw = stored();
-    (raw.people as Array<Record<string, unknown>>)[0] = { id: 'p1', name: 42, roomId: null, status: 'assigned' };
+    (raw.people as Array<Record<string, unknown>>)[0] = {
+      id: 'p1',
+      name: 42,
+      roomId: null,
+      status: 'assigned',
+    };
     expect(corruptMessage(raw)).toContain('people[0].name should be text');
   });
 
@@ -59,22 +64,39 @@ describe('parsePlan', () => {
     expect(corruptMessage(again)).toContain('rooms[2].frameId repeats');
   });
 
-  it("rejects a person whose room is not in the plan", () => {
+  it('rejects a person whose room is not in the plan', () => {
     const raw = stored();
-    (raw.people as Array<Record<string, unknown>>)[2] = { id: 'p3', name: 'x', roomId: 'r:gone', status: 'invited' };
+    (raw.people as Array<Record<string, unknown>>)[2] = {
+      id: 'p3',
+      name: 'x',
+      roomId: 'r:gone',
+      status: 'invited',
+    };
     expect(corruptMessage(raw)).toContain('people[2].roomId names a room that is not in the plan');
   });
 
   it('rejects an unknown status or phase', () => {
     expect(corruptMessage({ ...stored(), phase: 'paused' })).toContain('phase should be one of');
     const raw = stored();
-    (raw.people as Array<Record<string, unknown>>)[0] = { id: 'p1', name: 'x', roomId: null, status: 'online' };
+    (raw.people as Array<Record<string, unknown>>)[0] = {
+      id: 'p1',
+      name: 'x',
+      roomId: null,
+      status: 'online',
+    };
     expect(corruptMessage(raw)).toContain('people[0].status should be one of');
   });
 
   it('rejects lists above their caps instead of reading them', () => {
-    const people = Array.from({ length: MAX_PEOPLE + 1 }, (_, i) => ({ id: `p${i}`, name: 'x', roomId: null, status: 'assigned' }));
-    expect(corruptMessage({ ...stored(), people })).toContain(`people has more than ${MAX_PEOPLE} entries`);
+    const people = Array.from({ length: MAX_PEOPLE + 1 }, (_, i) => ({
+      id: `p${i}`,
+      name: 'x',
+      roomId: null,
+      status: 'assigned',
+    }));
+    expect(corruptMessage({ ...stored(), people })).toContain(
+      `people has more than ${MAX_PEOPLE} entries`,
+    );
   });
 
   it('rejects a name of absurd length but cleans an ordinary overlong one', () => {
@@ -89,7 +111,8 @@ describe('parsePlan', () => {
 
   it('rejects non-finite or absurd coordinates', () => {
     const raw = stored();
-    (raw.rooms as Array<{ frame: Record<string, unknown> }>)[0]!.frame.width = -1;
+    const [first] = raw.rooms as Array<{ frame: Record<string, unknown> }>;
+    if (first) first.frame.width = -1;
     expect(corruptMessage(raw)).toContain('rooms[0].frame.width should be a number');
   });
 
@@ -129,7 +152,9 @@ describe('parsePlan', () => {
 
   it('rejects a schema version that is not a positive whole number', () => {
     expect(corruptMessage({ ...stored(), schema: 0 })).toContain('schema should be a whole number');
-    expect(corruptMessage({ ...stored(), schema: '1' })).toContain('schema should be a whole number');
+    expect(corruptMessage({ ...stored(), schema: '1' })).toContain(
+      'schema should be a whole number',
+    );
   });
 });
 
@@ -153,7 +178,9 @@ describe('migrate', () => {
   });
 
   it('fails with a readable reason when a step is missing', () => {
-    expect(() => migrate({ schema: 1 }, 1, {}, 2)).toThrow('schema 1 is a version this app cannot upgrade');
+    expect(() => migrate({ schema: 1 }, 1, {}, 2)).toThrow(
+      'schema 1 is a version this app cannot upgrade',
+    );
   });
 });
 
@@ -168,13 +195,15 @@ describe('encodePlan and planBytes', () => {
     const ascii = planBytes(plan);
     expect(ascii).toBe(JSON.stringify(encodePlan(plan)).length);
     const withEmoji = { ...plan, facilitator: { id: 'fac', name: '😀é' } };
-    expect(planBytes(withEmoji)).toBe(JSON.stringify(encodePlan(plan)).length - 'Fran Facilitator'.length + 4 + 2);
+    expect(planBytes(withEmoji)).toBe(
+      JSON.stringify(encodePlan(plan)).length - 'Fran Facilitator'.length + 4 + 2,
+    );
   });
 
   it('flags a plan that would not fit in one storage key', () => {
     expect(exceedsStorageLimit(runningPlan())).toBe(false);
     const people = Array.from({ length: 700 }, (_, i) => ({
-      id: `${3458764512345678000 + i}`,
+      id: `307445734561825${1000 + i}`,
       name: `Participant with a fairly long name ${i}`,
       roomId: 'r:f1',
       status: 'invited' as const,

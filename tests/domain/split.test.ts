@@ -44,7 +44,9 @@ describe('assignBalanced', () => {
     const extraRooms = new Set<string>();
     for (let seed = 0; seed < 40; seed++) {
       const assignment = assignBalanced(ids('p', 4), ids('r', 3), createRandom(seed));
-      const sizes = ids('r', 3).map((roomId) => [...assignment.values()].filter((r) => r === roomId).length);
+      const sizes = ids('r', 3).map(
+        (roomId) => [...assignment.values()].filter((r) => r === roomId).length,
+      );
       extraRooms.add(`r${sizes.indexOf(2) + 1}`);
     }
     expect(extraRooms.size).toBe(3);
@@ -105,7 +107,12 @@ describe('fillBalanced', () => {
   });
 
   it('skips people who are already placed in one of the rooms', () => {
-    const placements = fillBalanced(new Map([['a', 'r1']]), ['a', 'b'], ['r1', 'r2'], createRandom(1));
+    const placements = fillBalanced(
+      new Map([['a', 'r1']]),
+      ['a', 'b'],
+      ['r1', 'r2'],
+      createRandom(1),
+    );
     expect([...placements.entries()]).toEqual([['b', 'r2']]);
   });
 
@@ -124,25 +131,32 @@ describe('fillBalanced', () => {
 
   it('places each unplaced person once, into the rooms given, keeping a balanced split balanced', () => {
     fc.assert(
-      fc.property(existingArb, fc.uniqueArray(fc.string({ minLength: 7, maxLength: 9 }), { maxLength: 30 }), ({ people, rooms, seed }, newcomers) => {
-        const random = createRandom(seed);
-        const existing = assignBalanced(people, rooms, random);
-        const placements = fillBalanced(existing, newcomers, rooms, random);
-        if (rooms.length === 0) {
-          expect(placements.size).toBe(0);
-          return;
-        }
-        expect([...placements.keys()].sort()).toEqual([...newcomers].sort());
-        for (const roomId of placements.values()) expect(rooms).toContain(roomId);
-        const all = new Map([...existing, ...placements]);
-        expect(spread(roomSizes(all, rooms))).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        existingArb,
+        fc.uniqueArray(fc.string({ minLength: 7, maxLength: 9 }), { maxLength: 30 }),
+        ({ people, rooms, seed }, newcomers) => {
+          const random = createRandom(seed);
+          const existing = assignBalanced(people, rooms, random);
+          const placements = fillBalanced(existing, newcomers, rooms, random);
+          if (rooms.length === 0) {
+            expect(placements.size).toBe(0);
+            return;
+          }
+          expect([...placements.keys()].sort()).toEqual([...newcomers].sort());
+          for (const roomId of placements.values()) expect(rooms).toContain(roomId);
+          const all = new Map([...existing, ...placements]);
+          expect(spread(roomSizes(all, rooms))).toBeLessThanOrEqual(1);
+        },
+      ),
       propertyOptions,
     );
   });
 
   it('never widens the gap between the fullest and emptiest room beyond what it was (or one)', () => {
-    const unbalancedArb = fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 4 }), fc.constantFrom('r1', 'r2', 'r3', 'r4')), { maxLength: 30 });
+    const unbalancedArb = fc.array(
+      fc.tuple(fc.string({ minLength: 1, maxLength: 4 }), fc.constantFrom('r1', 'r2', 'r3', 'r4')),
+      { maxLength: 30 },
+    );
     fc.assert(
       fc.property(unbalancedArb, fc.nat({ max: 40 }), fc.integer(), (pairs, count, seed) => {
         const rooms = ['r1', 'r2', 'r3', 'r4'];

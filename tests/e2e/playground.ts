@@ -143,8 +143,22 @@ export const test = base.extend<{ playground: Playground }>({
     await stubExternalRequests(context);
     await use(context);
   },
-  playground: async ({ page }, use) => {
+  playground: async ({ page }, use, testInfo) => {
+    // Errors thrown in the app's iframes are the first thing to read when a test fails.
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        errors.push(`console.error: ${message.text()} (${message.location().url})`);
+    });
     await use(new Playground(page));
+    if (errors.length > 0 && testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('page errors', {
+        body: errors.join('\n\n'),
+        contentType: 'text/plain',
+      });
+      console.log(`Page errors in "${testInfo.title}":\n${errors.join('\n')}`);
+    }
   },
 });
 

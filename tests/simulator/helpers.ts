@@ -1,9 +1,9 @@
 import { vi } from 'vitest';
 import type { MiroSurface } from '../../src/sdk/surface';
 import type { SimBoard, SimOptions, SimTab } from '../../src/simulator/api';
-import { createBoard, type SimBoardExtras, settleBoard } from '../../src/simulator/index';
+import { createBoard, settleBoard } from '../../src/simulator/index';
 
-export type TestBoard = SimBoard & SimBoardExtras;
+export type TestBoard = SimBoard;
 
 /** A board on Vitest fake timers (call `vi.useRealTimers()` in afterEach). */
 export const fakeBoard = (options: Partial<SimOptions> = {}): TestBoard => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isFrame } from '../../src/sdk/surface';
 import { createBoard } from '../../src/simulator/index';
 import { fakeBoard, recorder, run, settle, userWithTab } from './helpers';
 
@@ -114,14 +115,10 @@ describe('transport (miro-sdk.md 1.4, S7)', () => {
     const board = fakeBoard();
     const { miro } = userWithTab(board, 'Ada');
     board.addFrame({ title: 'Room 1', x: 0, y: 0, width: 100, height: 100 });
-    const [frame] = (await run(board, miro.board.get({ type: 'frame' }))) as Array<{
-      title: string;
-    }>;
+    const [frame] = (await run(board, miro.board.get({ type: 'frame' }))).filter(isFrame);
     if (!frame) throw new Error('no frame');
     frame.title = 'changed';
-    const [again] = (await run(board, miro.board.get({ type: 'frame' }))) as Array<{
-      title: string;
-    }>;
+    const [again] = (await run(board, miro.board.get({ type: 'frame' }))).filter(isFrame);
     expect(again?.title).toBe('Room 1');
   });
 

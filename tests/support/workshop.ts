@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { type Headless, startHeadless } from '../../src/controller/headless';
+import { COALESCE_MS } from '../../src/controller/plan-writer';
 import { createRandom } from '../../src/domain/random';
 import { type Board, connect } from '../../src/sdk/connect';
 import type { Meter } from '../../src/sdk/meter';
@@ -31,6 +32,8 @@ export type Workshop = {
   run<T>(promise: Promise<T>): Promise<T>;
   /** Moves simulated time forward, running what falls due. */
   advance(ms: number): Promise<void>;
+  /** Runs the board and waits out coalescing until every member's app has written its events. */
+  flush(): Promise<void>;
   /** Starts the app of a new tab (a person arriving, or a reload). */
   join(user: SimUser): Promise<Member>;
 };
@@ -58,14 +61,25 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
 
   const settle = () => settleBoard(sim, () => vi.advanceTimersToNextTimerAsync());
   const run = async <T>(promise: Promise<T>): Promise<T> => {
-    const outcome = promise.then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
+    let result: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
+    promise.then(
+      (value) => {
+        result = { ok: true, value };
+      },
+      (error: unknown) => {
+        result = { ok: false, error };
+      },
     );
-    await settle();
-    const result = await outcome;
-    if (!result.ok) throw result.error;
-    return result.value;
+    // The app may also wait on its own timers (backoff, coalescing): move time to each in turn.
+    for (let step = 0; step < 1_000; step += 1) {
+      await settle();
+      if (result) break;
+      await vi.advanceTimersToNextTimerAsync();
+    }
+    const settled = result as { ok: true; value: T } | { ok: false; error: unknown } | null;
+    if (!settled) throw new Error('The app never finished what it was asked to do');
+    if (!settled.ok) throw settled.error;
+    return settled.value;
   };
 
   const join = async (user: SimUser): Promise<Member> => {
@@ -81,12 +95,23 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
   const rooms = Array.from({ length: options.rooms ?? 3 }, (_, index) =>
     sim.addFrame({ title: `Room ${index + 1}`, x: (index - 1) * 1200, y: 1400, width: 1000, height: 700 }),
   );
+  const late: Member[] = [];
   const facilitator = await join(sim.addUser({ name: 'Fran Facilitator' }));
   const participants: Member[] = [];
   for (let index = 0; index < (options.participants ?? 5); index += 1) {
     const name = `${NAMES[index % NAMES.length]} ${index + 1}`;
     participants.push(await join(sim.addUser({ name })));
   }
+
+  const members = () => [facilitator, ...participants, ...late];
+  const flush = async () => {
+    for (let round = 0; round < 100; round += 1) {
+      await settle();
+      if (!members().some((member) => member.headless.writer.pendingEvents() > 0)) return;
+      await vi.advanceTimersByTimeAsync(COALESCE_MS);
+    }
+    throw new Error('Event writes never finished');
+  };
 
   return {
     sim,
@@ -100,6 +125,11 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
       await vi.advanceTimersByTimeAsync(ms);
       await settle();
     },
-    join,
+    flush,
+    join: async (user) => {
+      const member = await join(user);
+      late.push(member);
+      return member;
+    },
   };
 }

@@ -1,0 +1,25 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+await context.route((u) => u.hostname !== 'localhost', (r) => r.fulfill({ status: 200, body: '' }));
+const page = await context.newPage();
+await page.goto('http://localhost:3000/playground.html?users=3');
+await page.waitForTimeout(1500);
+const frames = page.frames().filter(f => f.url().endsWith('/index.html'));
+console.log(await frames[0].evaluate(async () => {
+  const miro = window.parent.__breakoutRoomsSimulator.connect(window);
+  const s = await miro.board.collaboration.startSession({ name: 'Room 1 · Ideas' });
+  const users = await miro.board.getOnlineUsers();
+  await s.invite(users.slice(1));
+  await miro.board.notifications.showInfo('Breakout started: 2 rooms, <b>25</b> min');
+  await miro.board.notifications.showError('Could not reach Room 3');
+  await miro.board.timer.start(125000);
+  return 'ok';
+}));
+await page.waitForTimeout(1200);
+await page.screenshot({ path: '/tmp/pg3.png' });
+await page.getByRole('region', { name: 'Jonas Weber', exact: true }).getByRole('region', { name: /^Invitation to / }).getByRole('button', { name: 'Join' }).click();
+await page.waitForTimeout(500);
+console.log(await page.locator('.session-list').innerText());
+console.log(await page.locator('.board-timer').innerText());
+await browser.close();

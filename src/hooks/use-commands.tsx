@@ -1,0 +1,80 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { Command, CommandResult } from '../controller/commands';
+import { usePlanStore } from './plan-store';
+import { useController } from './use-controller';
+
+/** Sends a command to the tab's controller; resolves with its answer, never rejects. */
+export type RunCommand = (command: Command) => Promise<CommandResult>;
+
+export type CommandStatus = {
+  /** The controller's own report (a failed write, a room that could not close), or null. */
+  problem: string | null;
+  /** The message of this panel's last failed command, cleared by the next success. */
+  error: string | null;
+  /** A command is in flight here, or the controller says it is working. */
+  busy: boolean;
+};
+
+const RunContext = createContext<RunCommand | null>(null);
+const StatusContext = createContext<CommandStatus | null>(null);
+
+/**
+ * The panel's one line to its controller. `run` is stable and lives in its own context, so the
+ * hundreds of rows that can send commands never re-render because a command started or failed.
+ */
+export function CommandsProvider({ children }: { children: ReactNode }) {
+  const { send, notice } = useController();
+  const store = usePlanStore();
+  const [error, setError] = useState<string | null>(null);
+  const [inFlight, setInFlight] = useState(0);
+  const latest = useRef(0);
+
+  const run = useCallback<RunCommand>(
+    async (command) => {
+      const id = ++latest.current;
+      setInFlight((count) => count + 1);
+      try {
+        const result = await send(command);
+        if (result.ok && result.plan) store.committed(result.plan);
+        // An older command's answer must not hide a newer one's failure.
+        if (id === latest.current || !result.ok) setError(result.ok ? null : result.message);
+        return result;
+      } finally {
+        setInFlight((count) => count - 1);
+      }
+    },
+    [send, store],
+  );
+
+  const status = useMemo<CommandStatus>(
+    () => ({ problem: notice.problem, error, busy: notice.busy || inFlight > 0 }),
+    [notice, error, inFlight],
+  );
+
+  return (
+    <RunContext.Provider value={run}>
+      <StatusContext.Provider value={status}>{children}</StatusContext.Provider>
+    </RunContext.Provider>
+  );
+}
+
+export function useRunCommand(): RunCommand {
+  const run = useContext(RunContext);
+  if (!run) throw new Error('useRunCommand must be used inside <CommandsProvider>.');
+  return run;
+}
+
+export function useCommandStatus(): CommandStatus {
+  const status = useContext(StatusContext);
+  if (!status) throw new Error('useCommandStatus must be used inside <CommandsProvider>.');
+  return status;
+}
+

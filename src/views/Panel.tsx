@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { useBreakout } from '../hooks/use-breakout';
+import { useOnlineUsers } from '../hooks/use-online-users';
+import { useSelection } from '../hooks/use-selection';
+import { type FrameRef, isFrame, type OnlineUserInfo } from '../sdk/surface';
+import { CommandAlerts } from './CommandAlerts';
+import { FacilitatorView } from './FacilitatorView';
+import { NoPlan } from './NoPlan';
+import { ObserverView } from './ObserverView';
+import { PlanProblem } from './PlanProblem';
+import { WhoIsHere } from './WhoIsHere';
+
+const NOBODY: OnlineUserInfo[] = [];
+const NOTHING: FrameRef[] = [];
+
+/** Chooses the view for this user; presence and selection are read once here for all of them. */
+export function Panel() {
+  const breakout = useBreakout();
+  const online = useOnlineUsers();
+  const selection = useSelection();
+  const onlineUsers = online.status === 'ready' ? online.value : NOBODY;
+  const onlineIds = useMemo(() => new Set(onlineUsers.map((user) => user.id)), [onlineUsers]);
+  const selectedFrames = useMemo(
+    () => (selection.status === 'ready' ? selection.value.filter(isFrame) : NOTHING),
+    [selection],
+  );
+
+  let view: React.ReactNode;
+  switch (breakout.role) {
+    case 'loading':
+      view = <p role="status">Loading the breakout…</p>;
+      break;
+    case 'unknown-user':
+      view = <p role="alert">{breakout.message}</p>;
+      break;
+    case 'nobody':
+      view = <NoPlan />;
+      break;
+    case 'corrupt':
+      view = <PlanProblem message={breakout.message} canStartNew />;
+      break;
+    case 'future':
+      view = <PlanProblem message={breakout.message} canStartNew={false} />;
+      break;
+    case 'facilitator':
+      view = (
+        <FacilitatorView
+          me={breakout.me}
+          phase={breakout.phase}
+          onlineUsers={onlineUsers}
+          onlineIds={onlineIds}
+          selectedFrames={selectedFrames}
+        />
+      );
+      break;
+    case 'participant':
+      view = (
+        <ObserverView
+          me={breakout.me}
+          facilitatorName={breakout.facilitator.name}
+          readOnly={breakout.readOnly}
+          onlineIds={onlineIds}
+        />
+      );
+      break;
+  }
+
+  return (
+    <>
+      <CommandAlerts />
+      {view}
+      <WhoIsHere
+        myName={breakout.role === 'loading' || breakout.role === 'unknown-user' ? null : breakout.me.name}
+        online={online}
+        selectedFrames={selectedFrames}
+        selectionReady={selection.status === 'ready'}
+      />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { DisplayStatus } from '../domain/selectors';
+
+/** Every status in words, so it never depends on colour alone. */
+export const STATUS_TEXT: Readonly<Record<DisplayStatus, string>> = {
+  assigned: 'Not invited yet',
+  invited: 'Invited',
+  joined: 'Joined',
+  declined: 'Declined the invitation',
+  'timed-out': 'Did not answer in time',
+  left: 'Left the room',
+  offline: 'Offline',
+};
+
+/** Statuses after which the person can be invited again. */
+export const CAN_INVITE_AGAIN: ReadonlySet<DisplayStatus> = new Set([
+  'assigned',
+  'invited',
+  'declined',
+  'timed-out',
+  'left',
+]);
