@@ -1,13 +1,20 @@
 import type { PlanAction } from '../domain/actions';
 import { createPlan } from '../domain/create-plan';
-import { fitNotification } from '../domain/text';
-import { type Message, createRateLimiter } from '../domain/messages';
+import { createRateLimiter, type Message } from '../domain/messages';
 import type { Person, PersonRef, Plan, Room } from '../domain/plan';
 import { reducePlan } from '../domain/reducer';
 import { invitesToSend } from '../domain/selectors';
+import { fitNotification } from '../domain/text';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
-import type { InvitationResponseEvent, Session, UserSessionEvent } from '../sdk/surface';
+import {
+  type FrameRef,
+  type InvitationResponseEvent,
+  type ItemRef,
+  isFrame,
+  type Session,
+  type UserSessionEvent,
+} from '../sdk/surface';
 import type { Command, CommandResult, ControllerNotice } from './commands';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
@@ -19,6 +26,7 @@ const PANEL_EDITS = new Set<PlanAction['type']>([
   'roomRenamed',
   'roomRemoved',
   'framesSeen',
+  'frameDeleted',
   'mainAreaChosen',
   'personAssigned',
   'peopleSplit',
@@ -111,7 +119,9 @@ export class FacilitatorController {
           ]);
           return await this.reinvite([command.person.id]);
         case 'runAgain':
-          return ok(await this.deps.writer.apply([{ type: 'planReset', runId: this.deps.newRunId() }]));
+          return ok(
+            await this.deps.writer.apply([{ type: 'planReset', runId: this.deps.newRunId() }]),
+          );
         case 'resolveHelp':
           return ok(
             await this.deps.writer.apply([{ type: 'helpResolved', personId: command.personId }]),
@@ -142,7 +152,9 @@ export class FacilitatorController {
     if (plan.phase === 'starting') {
       // The app was closed in the middle of a start: nothing was promised to anyone yet.
       await this.deps.writer.apply([{ type: 'planReset', runId: plan.runId }]);
-      this.setNotice({ problem: 'The last start was interrupted. Check the rooms and start again.' });
+      this.setNotice({
+        problem: 'The last start was interrupted. Check the rooms and start again.',
+      });
     }
     this.planChanged();
   }
@@ -152,7 +164,8 @@ export class FacilitatorController {
     const plan = this.deps.reader.plan();
     if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
     this.autoClose = null;
-    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running' || plan.endsAt === null) return;
+    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running' || plan.endsAt === null)
+      return;
     const wait = Math.max(0, plan.endsAt - this.deps.now());
     this.autoClose = globalThis.setTimeout(() => {
       this.autoClose = null;
@@ -186,7 +199,12 @@ export class FacilitatorController {
   private async helpRequested(plan: Plan, from: PersonRef, person: Person | undefined) {
     if (!this.helpLimiter.allow(from.id, this.deps.now())) return;
     const roomId = person?.roomId ?? null;
-    this.deps.writer.record({ type: 'helpRequested', personId: from.id, roomId, at: this.deps.now() });
+    this.deps.writer.record({
+      type: 'helpRequested',
+      personId: from.id,
+      roomId,
+      at: this.deps.now(),
+    });
     const room = plan.rooms.find((candidate) => candidate.id === roomId);
     const text = room
       ? fitNotification`${from.name} asks for help in ${room.name}`
@@ -194,6 +212,10 @@ export class FacilitatorController {
     await this.deps.board.notifications.showInfo(text).catch(() => {});
   }
 
+  /**
+   * Become the facilitator: of an empty board (a new plan), of a board whose stored plan is
+   * damaged (the last good plan this app saw is written back, or a new one), or by taking over.
+   */
   private async claim(): Promise<CommandResult> {
     const snapshot = this.deps.reader.current();
     if (snapshot.status === 'future') return { ok: false, message: snapshot.message };
@@ -203,8 +225,10 @@ export class FacilitatorController {
         const fresh = createPlan({ runId: this.deps.newRunId(), facilitator: this.deps.me });
         return ok(await this.deps.writer.replace(fresh));
       }
-      if (this.isFacilitator(plan)) return ok(plan);
-      const taken = reducePlan(plan, { type: 'facilitatorTookOver', facilitator: this.deps.me });
+      if (this.isFacilitator(plan) && snapshot.status === 'ok') return ok(plan);
+      const taken = this.isFacilitator(plan)
+        ? plan
+        : reducePlan(plan, { type: 'facilitatorTookOver', facilitator: this.deps.me });
       const written = await this.deps.writer.replace(taken);
       await this.reattach();
       return ok(written);
@@ -215,7 +239,8 @@ export class FacilitatorController {
 
   private async edit(actions: PlanAction[]): Promise<CommandResult> {
     const refused = actions.find((action) => !PANEL_EDITS.has(action.type));
-    if (refused) return { ok: false, message: `"${refused.type}" is not an edit the panel can make.` };
+    if (refused)
+      return { ok: false, message: `"${refused.type}" is not an edit the panel can make.` };
     return ok(await this.deps.writer.apply(actions));
   }
 
@@ -230,26 +255,38 @@ export class FacilitatorController {
    */
   private async start(): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
-    if (!plan || plan.phase !== 'planning') return { ok: false, message: 'The breakout is already running.' };
+    if (!plan || plan.phase !== 'planning')
+      return { ok: false, message: 'The breakout is already running.' };
     const frameProblem = await this.checkFrames(plan);
     if (frameProblem) return { ok: false, message: frameProblem };
 
     const rooms = invitesToSend(plan);
-    if (rooms.length === 0) return { ok: false, message: 'Assign people to at least one room first.' };
+    if (rooms.length === 0)
+      return { ok: false, message: 'Assign people to at least one room first.' };
     const timerEntitled = plan.durationMs !== null && (await this.canUseTimer());
     // Without a chosen main area, everyone comes back to where the facilitator looks now.
     const mainArea: PlanAction[] = plan.mainArea
       ? []
-      : [{ type: 'mainAreaChosen', mainArea: { kind: 'viewport', rect: await this.deps.board.viewport.get() } }];
+      : [
+          {
+            type: 'mainAreaChosen',
+            mainArea: { kind: 'viewport', rect: await this.deps.board.viewport.get() },
+          },
+        ];
     const runId = this.deps.newRunId();
     const startedAt = this.deps.now();
 
     const started = await Promise.allSettled(
       rooms.map(({ room }) =>
-        this.deps.board.collaboration.startSession({ name: room.name, description: 'Breakout room' }),
+        this.deps.board.collaboration.startSession({
+          name: room.name,
+          description: 'Breakout room',
+        }),
       ),
     );
-    const sessions = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const sessions = started.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
     const failure = started.find((result) => result.status === 'rejected');
     if (failure) {
       await Promise.allSettled(sessions.map((session) => session.end()));
@@ -268,20 +305,26 @@ export class FacilitatorController {
     rooms.forEach(({ room, people }, index) => {
       const session = sessions[index] as Session;
       sessionByRoom[room.id] = session.id;
-      const reachable = people.filter((person) => online.has(person.id) && person.id !== this.deps.me.id);
+      const reachable = people.filter(
+        (person) => online.has(person.id) && person.id !== this.deps.me.id,
+      );
       for (const person of people) {
         if (!reachable.includes(person) && person.id !== this.deps.me.id) {
           notInvited.push({ type: 'personAssigned', person, roomId: room.id });
         }
       }
       if (people.some((person) => person.id === this.deps.me.id)) {
-        invitations.push(session.join().catch((error: unknown) => this.inviteFailed(room, [this.deps.me], error)));
+        invitations.push(
+          session.join().catch((error: unknown) => this.inviteFailed(room, [this.deps.me], error)),
+        );
       }
       if (reachable.length > 0) {
         invitations.push(
-          session.invite(reachable.map(({ id, name }) => ({ id, name }))).catch((error: unknown) => {
-            this.inviteFailed(room, reachable, error);
-          }),
+          session
+            .invite(reachable.map(({ id, name }) => ({ id, name })))
+            .catch((error: unknown) => {
+              this.inviteFailed(room, reachable, error);
+            }),
         );
       }
     });
@@ -343,7 +386,12 @@ export class FacilitatorController {
       return new Set(found.map((item) => item.id));
     } catch {
       const found = await Promise.all(
-        ids.map((id) => this.deps.board.getById(id).then((item) => item?.id ?? null, () => null)),
+        ids.map((id) =>
+          this.deps.board.getById(id).then(
+            (item) => item?.id ?? null,
+            () => null,
+          ),
+        ),
       );
       return new Set(found.filter((id): id is string => id !== null));
     }
@@ -360,7 +408,8 @@ export class FacilitatorController {
 
   private async reinvite(personIds: readonly string[]): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
-    if (!plan || plan.phase !== 'running') return { ok: false, message: 'The breakout is not running.' };
+    if (!plan || plan.phase !== 'running')
+      return { ok: false, message: 'The breakout is not running.' };
     const online = this.deps.presence.onlineIds();
     const wanted = new Set(personIds);
     const byRoom = new Map<Room, Person[]>();
@@ -371,7 +420,10 @@ export class FacilitatorController {
       byRoom.set(room, [...(byRoom.get(room) ?? []), person]);
     }
     if (byRoom.size === 0) {
-      return { ok: false, message: 'Nobody to invite: they are offline, already in, or have no room.' };
+      return {
+        ok: false,
+        message: 'Nobody to invite: they are offline, already in, or have no room.',
+      };
     }
     const sessions = await this.sessionsById();
     const invited: string[] = [];
@@ -391,8 +443,11 @@ export class FacilitatorController {
         }
       }),
     );
-    const written = await this.deps.writer.apply([{ type: 'participantsInvited', personIds: invited }]);
-    if (problems.length > 0) return { ok: false, message: `Not everyone was invited: ${problems.join('; ')}.` };
+    const written = await this.deps.writer.apply([
+      { type: 'participantsInvited', personIds: invited },
+    ]);
+    if (problems.length > 0)
+      return { ok: false, message: `Not everyone was invited: ${problems.join('; ')}.` };
     return ok(written);
   }
 
@@ -456,6 +511,40 @@ export class FacilitatorController {
     ]);
   }
 
+  /** Frames deleted on the board: their rooms block the next start until removed (D8). */
+  readonly onItemsDeleted = (event: { items: readonly ItemRef[] }) => {
+    const plan = this.deps.reader.plan();
+    if (!plan || !this.isFacilitator(plan)) return;
+    const roomFrames = new Set(plan.rooms.map((room) => room.frameId));
+    for (const item of event.items) {
+      if (roomFrames.has(item.id))
+        this.deps.writer.record({ type: 'frameDeleted', frameId: item.id });
+    }
+  };
+
+  /** Frames renamed or moved: room names (unless renamed by hand) and positions follow. */
+  readonly onItemsUpdated = (event: { items: readonly ItemRef[] }) => {
+    const plan = this.deps.reader.plan();
+    if (!plan || !this.isFacilitator(plan)) return;
+    const roomFrames = new Set(plan.rooms.map((room) => room.frameId));
+    const frames = event.items.filter(
+      (item): item is FrameRef => isFrame(item) && roomFrames.has(item.id),
+    );
+    if (frames.length > 0) {
+      this.deps.writer.record({
+        type: 'framesSeen',
+        frames: frames.map(({ id, title, x, y, width, height }) => ({
+          id,
+          title,
+          x,
+          y,
+          width,
+          height,
+        })),
+      });
+    }
+  };
+
   private readonly onUserJoined = async (event: UserSessionEvent) => {
     this.deps.writer.record({
       type: 'participantJoined',
@@ -465,7 +554,11 @@ export class FacilitatorController {
   };
 
   private readonly onUserLeft = async (event: UserSessionEvent) => {
-    this.deps.writer.record({ type: 'participantLeft', personId: event.userId, sessionId: event.sessionId });
+    this.deps.writer.record({
+      type: 'participantLeft',
+      personId: event.userId,
+      sessionId: event.sessionId,
+    });
   };
 
   private readonly onInvitationResponded = async ({ response }: InvitationResponseEvent) => {
@@ -478,7 +571,11 @@ export class FacilitatorController {
   };
 
   private setNotice(patch: Partial<ControllerNotice>): void {
-    this.notice = { ...this.notice, ...patch };
+    const next = { ...this.notice, ...patch };
+    // Every notice re-renders each open panel control that shows "busy": send only changes
+    // (every written batch of joins reports "no problem" again).
+    if (next.problem === this.notice.problem && next.busy === this.notice.busy) return;
+    this.notice = next;
     this.deps.onNotice(this.notice);
   }
 }

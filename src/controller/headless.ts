@@ -88,7 +88,11 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
     const message = parseMessage(payload);
     if (message) void control.receive(message);
   };
-  await board.events.on(BROADCAST_EVENT, onMessage);
+  await Promise.all([
+    board.events.on(BROADCAST_EVENT, onMessage),
+    board.ui.on('items:delete', control.onItemsDeleted),
+    board.ui.on('experimental:items:update', control.onItemsUpdated),
+  ]);
   await participant.start();
   let wasFacilitator = false;
   const unsubscribe = reader.subscribe(() => {
@@ -111,12 +115,16 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
     writer,
     instanceId,
     stop() {
+      // Work still in flight (a start, a retry) may report after this: nobody is listening then.
+      announce = () => {};
       unsubscribe();
       link.close();
       reader.stop();
       presence.stop();
       participant.stop();
       void board.events.off(BROADCAST_EVENT, onMessage);
+      void board.ui.off('items:delete', control.onItemsDeleted);
+      void board.ui.off('experimental:items:update', control.onItemsUpdated);
     },
   };
 }

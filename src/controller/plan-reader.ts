@@ -75,7 +75,7 @@ export class PlanReader {
       case 'ok':
         // Reordered or stale deliveries never roll the plan back.
         if (held && next.plan.revision <= held.revision) return;
-        this.publish(next);
+        this.publish({ status: 'ok', plan: held ? reuseUnchanged(held, next.plan) : next.plan });
         return;
       case 'empty':
         this.publish(next);
@@ -90,3 +90,32 @@ export class PlanReader {
     for (const listener of this.listeners) listener(snapshot);
   }
 }
+
+/**
+ * `next`, with every part deep-equal to the same part of `previous` replaced by that part itself.
+ * Each stored plan arrives freshly parsed, so without this every room and person object would be
+ * new on every write, and every view selecting by identity would re-render for one person's join.
+ */
+function reuseUnchanged<T>(previous: T, next: T): T {
+  if (Object.is(previous, next)) return previous;
+  if (Array.isArray(previous) && Array.isArray(next)) {
+    const items = next.map((item, index) => reuseUnchanged(previous[index], item));
+    const same =
+      items.length === previous.length && items.every((item, index) => item === previous[index]);
+    return (same ? previous : items) as T;
+  }
+  if (isRecord(previous) && isRecord(next) && !Array.isArray(previous) && !Array.isArray(next)) {
+    const keys = Object.keys(next);
+    const result: Record<string, unknown> = {};
+    let same = keys.length === Object.keys(previous).length;
+    for (const key of keys) {
+      result[key] = reuseUnchanged(previous[key], next[key]);
+      if (result[key] !== previous[key] || !(key in previous)) same = false;
+    }
+    return (same ? previous : result) as T;
+  }
+  return next;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;

@@ -123,8 +123,10 @@ export function fitNotificationTo(limit: number) {
     const budget = Math.floor(limit) - fixedLength;
     const join = (parts: readonly string[]) =>
       words.reduce((text, word, index) => text + word + (parts[index] ?? ''), '');
-    if (valuesLength <= budget) return clampNotification(join(cleanValues), limit);
-    if (budget < cleanValues.length) return clampNotification(join(cleanValues), limit);
+    // Everything fits, or the fixed words alone leave no room: then only a plain clamp can help.
+    if (valuesLength <= budget || budget < cleanValues.length) {
+      return clampNotification(join(cleanValues), limit);
+    }
     const shares = shareBudget(
       cleanValues.map((value) => value.length),
       budget,

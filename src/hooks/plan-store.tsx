@@ -7,7 +7,7 @@ import {
   useRef,
   useSyncExternalStore,
 } from 'react';
-import { type PlanSnapshot, PlanReader } from '../controller/plan-reader';
+import { PlanReader, type PlanSnapshot } from '../controller/plan-reader';
 import type { Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
@@ -110,7 +110,5 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 /** Same keys with identical values, one level deep. */
 export function sameFields<T extends object>(a: T, b: T): boolean {
   const keys = Object.keys(a) as (keyof T)[];
-  return (
-    keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]))
-  );
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }

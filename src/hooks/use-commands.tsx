@@ -77,4 +77,3 @@ export function useCommandStatus(): CommandStatus {
   if (!status) throw new Error('useCommandStatus must be used inside <CommandsProvider>.');
   return status;
 }
-

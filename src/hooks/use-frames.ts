@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type FrameRef, isFrame, type ItemRef } from '../sdk/surface';
+import { type FrameRef, type ItemRef, isFrame } from '../sdk/surface';
 import { useBoard } from './board-context';
 import { type LiveValue, useLiveValue } from './use-live-value';
 

@@ -34,7 +34,8 @@ function simulatorOf(win: Window): MiroSurface | null {
  * `miro` global inside Miro, or nothing (opened as a plain page) so the caller can explain.
  */
 export function resolveMiro(win: Window, allowSimulator: boolean): MiroResolution {
-  if (allowSimulator) {
+  // `import.meta.env.DEV` is spelled out here so the production bundle drops the lookup entirely.
+  if (allowSimulator && import.meta.env.DEV) {
     const simulated = simulatorOf(win);
     if (simulated) return { kind: 'simulator', miro: simulated };
   }

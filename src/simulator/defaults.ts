@@ -9,7 +9,7 @@ export const defaultBehaviour: UndocumentedBehaviour = {
   suppressUnchanged: false,
   versionFormat: 'counter',
   storageLimitBytes: 65_536,
-  broadcastExcludeScope: 'iframe',
+  broadcastExcludeScope: 'tab',
   broadcastLimitBytes: 65_536,
   dropBroadcast: 0,
   invitationTimeoutMs: 30_000,

@@ -1,9 +1,10 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import { useCommandStatus } from '../hooks/use-commands';
 
 type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'className'> & {
   variant?: 'primary' | 'secondary' | 'danger' | 'tertiary';
   small?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /**

@@ -22,7 +22,11 @@ export function AddRoomsButton({ frames, anySelected }: Props) {
   }, [run, frames]);
   const count = frames.length;
   const hint =
-    count > 0 ? null : anySelected ? 'The selected frames are rooms already.' : 'Select frames on the board to add them as rooms.';
+    count > 0
+      ? null
+      : anySelected
+        ? 'The selected frames are rooms already.'
+        : 'Select frames on the board to add them as rooms.';
   return (
     <div className="form-group">
       <ActionButton variant="primary" disabled={count === 0} onClick={add}>

@@ -46,7 +46,8 @@ export const DurationField = memo(function DurationField({ durationMs }: Props) 
   const toggleLimit = useCallback(
     (event: ChangeEvent<HTMLInputElement>) => {
       const minutes = Number(shown);
-      const fallback = Number.isInteger(minutes) && minutes >= 1 ? minutes : DEFAULT_DURATION_MS / MINUTE;
+      const fallback =
+        Number.isInteger(minutes) && minutes >= 1 ? minutes : DEFAULT_DURATION_MS / MINUTE;
       void run({
         type: 'edit',
         actions: [

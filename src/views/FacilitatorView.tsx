@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Phase, PersonRef } from '../domain/plan';
+import type { PersonRef, Phase } from '../domain/plan';
 import { useFrames } from '../hooks/use-frames';
 import type { FrameRef, OnlineUserInfo } from '../sdk/surface';
 import { EndSummary } from './EndSummary';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
+import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
 import type { FrameInfo } from '../domain/actions';
 import { reducePlan } from '../domain/reducer';
-import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
 import { sameFields, usePlanSelector, usePlanStore } from '../hooks/plan-store';
 import { useRunCommand } from '../hooks/use-commands';
 import type { FrameRef } from '../sdk/surface';

@@ -37,7 +37,9 @@ export const MainAreaField = memo(function MainAreaField({ mainArea, frames }: P
       <label htmlFor={id}>Main area: where everyone comes back to</label>
       <select id={id} className="select" value={value} onChange={choose}>
         <option value={AT_START}>Where I am looking when I start</option>
-        {mainArea?.kind === 'viewport' && <option value={SAVED_VIEW}>The view saved last time</option>}
+        {mainArea?.kind === 'viewport' && (
+          <option value={SAVED_VIEW}>The view saved last time</option>
+        )}
         {!chosenFrameKnown && mainArea?.kind === 'frame' && (
           <option value={mainArea.frameId}>The chosen frame</option>
         )}

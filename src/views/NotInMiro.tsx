@@ -17,7 +17,8 @@ export function NotInMiro({ reason }: Props) {
       <h2 className="h3">How to use it</h2>
       <ol>
         <li>
-          In Miro, install the app (its manifest is <code>app-manifest.yaml</code>) and open a board.
+          In Miro, install the app (its manifest is <code>app-manifest.yaml</code>) and open a
+          board.
         </li>
         <li>Click the Breakout Rooms icon in the board's toolbar.</li>
       </ol>

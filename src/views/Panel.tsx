@@ -70,7 +70,9 @@ export function Panel() {
       <CommandAlerts />
       {view}
       <WhoIsHere
-        myName={breakout.role === 'loading' || breakout.role === 'unknown-user' ? null : breakout.me.name}
+        myName={
+          breakout.role === 'loading' || breakout.role === 'unknown-user' ? null : breakout.me.name
+        }
         online={online}
         selectedFrames={selectedFrames}
         selectionReady={selection.status === 'ready'}

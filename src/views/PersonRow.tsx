@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react';
 import { useRunCommand } from '../hooks/use-commands';
-import type { RoomOption } from './room-options';
 import { RoomPicker } from './RoomPicker';
+import type { RoomOption } from './room-options';
 
 type Props = {
   id: string;

@@ -1,4 +1,4 @@
-import { type ChangeEvent, useCallback } from 'react';
+import { type ChangeEvent, memo, useCallback } from 'react';
 import type { RoomOption } from './room-options';
 
 type Props = {
@@ -10,8 +10,17 @@ type Props = {
   noneLabel?: string;
 };
 
-/** Which room one person is in: a native select, so it is keyboard and screen reader friendly. */
-export function RoomPicker({ personName, roomId, rooms, onPick, noneLabel = 'No room' }: Props) {
+/**
+ * Which room one person is in: a native select, so it is keyboard and screen reader friendly.
+ * Memoized: a row re-rendering for a status change leaves its (unchanged) picker alone.
+ */
+export const RoomPicker = memo(function RoomPicker({
+  personName,
+  roomId,
+  rooms,
+  onPick,
+  noneLabel = 'No room',
+}: Props) {
   const change = useCallback(
     (event: ChangeEvent<HTMLSelectElement>) => onPick(event.target.value || null),
     [onPick],
@@ -31,4 +40,4 @@ export function RoomPicker({ personName, roomId, rooms, onPick, noneLabel = 'No 
       ))}
     </select>
   );
-}
+});

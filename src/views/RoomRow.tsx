@@ -51,8 +51,8 @@ export const RoomRow = memo(function RoomRow({ roomId, name, frameMissing, peopl
             Save name
           </button>
         )}
-        <ActionButton small variant="tertiary" onClick={remove}>
-          Remove<span className="visually-hidden"> {name}</span>
+        <ActionButton small variant="tertiary" onClick={remove} aria-label={`Remove ${name}`}>
+          Remove
         </ActionButton>
       </form>
       <p className="room-row-meta">

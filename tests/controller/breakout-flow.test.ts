@@ -280,3 +280,35 @@ describe('privacy', () => {
     for (const user of w.sim.users()) expect(stored).not.toContain(user.email);
   });
 });
+
+describe('following the board', () => {
+  it('marks a room whose frame is deleted on the board as missing, before anyone presses Start', async () => {
+    const w = await createWorkshop();
+    await planBreakout(w);
+    w.sim.deleteItem(w.rooms[0]?.id ?? '');
+    await w.flush();
+    const room = storedPlan(w).rooms.find((candidate) => candidate.frameId === w.rooms[0]?.id);
+    expect(room?.frameMissing).toBe(true);
+  });
+
+  it('renames a room when its frame is renamed on the board', async () => {
+    const w = await createWorkshop();
+    await planBreakout(w);
+    w.sim.renameFrame(w.rooms[0]?.id ?? '', 'Customer journeys');
+    await w.flush();
+    expect(storedPlan(w).rooms.map((room) => room.name)).toContain('Customer journeys');
+  });
+});
+
+describe('damaged data', () => {
+  it('writes the last good plan back over damaged data when the facilitator starts again', async () => {
+    const w = await createWorkshop();
+    const good = await planBreakout(w);
+    w.sim.writeStorage('breakout-rooms', 'plan', { schema: 1, rooms: 'not a list' });
+    await w.settle();
+    expect(w.facilitator.headless.reader.current().status).toBe('corrupt');
+    const restored = expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'claim' })));
+    expect(restored.rooms).toEqual(good.rooms);
+    expect(w.sim.storageValue('breakout-rooms', 'plan')).toEqual(restored);
+  });
+});

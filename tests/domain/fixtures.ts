@@ -9,10 +9,11 @@ import { reduceAll } from '../../src/domain/reducer';
 
 /**
  * One fixed seed for every property run, so a failure in CI replays locally. Override with
- * FC_SEED=<n> to explore; fast-check prints the seed and path of any counterexample.
+ * FC_SEED=<n> (and FC_RUNS=<n>) to explore; fast-check prints the seed and path of any
+ * counterexample.
  */
 const seed = Number(process.env.FC_SEED ?? 424242);
-export const propertyOptions = { seed, numRuns: 200 } as const;
+export const propertyOptions = { seed, numRuns: Number(process.env.FC_RUNS ?? 200) } as const;
 
 export const FACILITATOR: PersonRef = { id: 'fac', name: 'Fran Facilitator' };
 

@@ -9,7 +9,7 @@ test.skip(!process.env.UPDATE_DOCS, 'set UPDATE_DOCS=1 to refresh docs/playgroun
 
 test('playground screenshot for the README', async ({ playground }) => {
   const { page } = playground;
-  await page.setViewportSize({ width: 1600, height: 1150 });
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await playground.open();
   const host = await playground.openPanel('Maya Chen');
   await expect(host.getByText('You are Maya Chen')).toBeVisible();

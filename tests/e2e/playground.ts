@@ -2,6 +2,7 @@ import {
   type BrowserContext,
   test as base,
   expect,
+  type Frame,
   type FrameLocator,
   type Locator,
   type Page,
@@ -62,17 +63,35 @@ export class Playground {
     return this.page.getByRole('region', { name: label, exact: true });
   }
 
-  /** Clicks the app icon in that user's Miro toolbar and returns their panel once it shows. */
+  /**
+   * Clicks the app icon in that user's Miro toolbar and returns their panel once it shows. A
+   * click that lands before the tab's headless app has subscribed to `icon:click` is lost (as in
+   * Miro), so it clicks again until the panel appears.
+   */
   async openPanel(label: string): Promise<FrameLocator> {
-    await this.column(label).getByRole('button', { name: 'Open Breakout Rooms' }).click();
-    const frame = this.panelFrame(label);
-    await expect(this.column(label).locator('iframe[data-kind="panel"]')).toBeVisible();
-    return frame;
+    const column = this.column(label);
+    const icon = column.getByRole('button', { name: 'Open Breakout Rooms' });
+    const panelIframe = column.locator('iframe[data-kind="panel"]');
+    await expect(async () => {
+      if ((await panelIframe.count()) === 0) await icon.click();
+      await expect(panelIframe).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 45_000 });
+    return this.panelFrame(label);
   }
 
   /** The app panel's document in that user's column (whether or not it is open yet). */
   panelFrame(label: string): FrameLocator {
     return this.column(label).frameLocator('iframe[data-kind="panel"]');
+  }
+
+  /** The document of that tab's hidden headless app page (index.html). */
+  async headlessFrame(label: string): Promise<Frame> {
+    const element = await this.column(label)
+      .locator('iframe[data-kind="headless"]')
+      .elementHandle();
+    const frame = await element?.contentFrame();
+    if (!frame) throw new Error(`No headless app page in the column of ${label}`);
+    return frame;
   }
 
   async closePanel(label: string): Promise<void> {

@@ -1,0 +1,289 @@
+// @ts-check
+/**
+ * Last step of `npm run bench`: measures the production build in dist/, joins it with what the
+ * Vitest runs measured (node_modules/.cache/breakout-bench/*.json), prints the table with its
+ * targets and writes bench/results.json.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+const parts = resolve(root, 'node_modules/.cache/breakout-bench');
+const dist = resolve(root, 'dist');
+
+/** @param {string} name */
+const readPart = (name) => JSON.parse(readFileSync(resolve(parts, `${name}.json`), 'utf8'));
+/** @typedef {import('./results').ScenarioResult} Scenario */
+/** @type {Scenario[]} */
+const scenarios = readPart('scenarios');
+/** @type {import('./results').RenderResult} */
+const render = readPart('render');
+
+// ---- Bundle: each entry page's scripts and styles, and every chunk they import statically.
+
+/** @param {string} file */
+const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** @param {string} html @returns {{ js: string[], css: string[] }} */
+function entryAssets(html) {
+  const text = readFileSync(resolve(dist, html), 'utf8');
+  const js = [...text.matchAll(/<script[^>]+type="module"[^>]+src="\/?([^"]+)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  const css = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  return { js, css };
+}
+
+/** Static imports only: a dynamic import() is loaded later, if ever. @param {string[]} entries */
+function staticGraph(entries) {
+  const seen = new Set();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.pop() ?? '';
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(resolve(dist, file), 'utf8');
+    for (const match of code.matchAll(
+      /(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g,
+    )) {
+      queue.push(`${dirname(file)}/${match[1]}`);
+    }
+  }
+  return [...seen];
+}
+
+/** @param {string[]} files */
+const sumGzip = (files) => files.reduce((sum, file) => sum + gzipBytes(resolve(dist, file)), 0);
+
+const panel = entryAssets('app.html');
+const headless = entryAssets('index.html');
+const panelJs = staticGraph(panel.js);
+const headlessJs = staticGraph(headless.js);
+// React's element symbols and its DevTools hook name survive minification.
+const headlessHasReact = headlessJs.some((file) =>
+  /react\.(transitional\.)?element|__REACT_DEVTOOLS_GLOBAL_HOOK__/.test(
+    readFileSync(resolve(dist, file), 'utf8'),
+  ),
+);
+const bundle = {
+  panelJsGzip: sumGzip(panelJs),
+  panelCssGzip: sumGzip(panel.css),
+  headlessJsGzip: sumGzip(headlessJs),
+  headlessHasReact,
+  panelJsFiles: panelJs,
+  headlessJsFiles: headlessJs,
+};
+
+// ---- Targets.
+
+const SUBSCRIPTION = /\.(on|off|onValue|offValue)$/;
+/** Credit-bearing requests; subscriptions are registrations and are shown on their own row. @param {Record<string, number>} calls */
+const requests = (calls) =>
+  Object.entries(calls).reduce(
+    (sum, [method, count]) => sum + (SUBSCRIPTION.test(method) ? 0 : count),
+    0,
+  );
+/** @param {Record<string, number>} calls */
+const subscriptions = (calls) =>
+  Object.entries(calls).reduce(
+    (sum, [method, count]) => sum + (SUBSCRIPTION.test(method) ? count : 0),
+    0,
+  );
+/** @param {Record<string, number>} calls */
+const byMethod = (calls) =>
+  Object.entries(calls)
+    .map(([method, count]) => `${method.replace(/^collaboration\./, 'collab.')}×${count}`)
+    .join(' ');
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const pct = (/** @type {number} */ share) => `${(share * 100).toFixed(1)}%`;
+const joinWindows = (/** @type {Scenario} */ s) => Math.ceil(s.msJoins / 250);
+
+/** @typedef {{ label: string, values: string[], target: string, met: boolean | null }} Row */
+/** @type {Row[]} */
+const rows = [];
+/**
+ * @param {string} label
+ * @param {(s: Scenario) => string | number} value
+ * @param {string} target
+ * @param {((s: Scenario) => boolean) | null} [check]
+ */
+const row = (label, value, target, check = null) =>
+  rows.push({
+    label,
+    values: scenarios.map((s) => String(value(s))),
+    target,
+    met: check ? scenarios.every(check) : null,
+  });
+
+row(
+  'Facilitator requests, Start command',
+  (s) => requests(s.phases.start.facilitatorCalls),
+  '≤ 2·rooms + 3',
+  (s) => requests(s.phases.start.facilitatorCalls) <= 2 * s.rooms + 3,
+);
+row('  by method', (s) => byMethod(s.phases.start.facilitatorCalls), '', null);
+row(
+  'Facilitator subscriptions at Start (0 credits)',
+  (s) => subscriptions(s.phases.start.facilitatorCalls),
+  'info',
+  null,
+);
+row(
+  'Facilitator requests admitting joins',
+  (s) => `${requests(s.phases.admission.facilitatorCalls)} (${joinWindows(s)} windows)`,
+  '≤ one per 250 ms of joins, none per person',
+  (s) =>
+    requests(s.phases.admission.facilitatorCalls) <= joinWindows(s) &&
+    Object.keys(s.phases.admission.facilitatorCalls).every((m) => m === 'storage.set'),
+);
+row(
+  'Participant requests, invitation → frame (max)',
+  (s) => requests(s.phases.toFrame.participantCallsMax),
+  '≤ 3',
+  (s) => requests(s.phases.toFrame.participantCallsMax) <= 3,
+);
+row('  by method', (s) => byMethod(s.phases.toFrame.participantCallsMax), '', null);
+row(
+  'Storage writes, whole start',
+  (s) => s.phases.toFrame.storageWrites,
+  '≤ 3 + 1 per 250 ms of joins',
+  (s) => s.phases.toFrame.storageWrites <= 3 + joinWindows(s),
+);
+row(
+  'Start → all in frame',
+  (s) => `${s.msStartToAllInFrame} ms`,
+  'info (accepting takes 1–5 s)',
+  null,
+);
+row(
+  'Last acceptance → all in frame',
+  (s) => `${s.msLastAcceptanceToAllInFrame} ms`,
+  '≤ 5 round trips (500 ms)',
+  (s) => s.msLastAcceptanceToAllInFrame <= 5 * s.roundTripMs,
+);
+row(
+  'End → all back',
+  (s) => `${s.msEndToAllBack} ms`,
+  '≤ 3 round trips (300 ms)',
+  (s) => s.msEndToAllBack <= 3 * s.roundTripMs,
+);
+row(
+  'Facilitator credits, start + admission',
+  (s) =>
+    `${s.phases.start.facilitatorCredits + s.phases.admission.facilitatorCredits} (${pct(s.facilitatorShareOfMinuteBudget)} of 100k/min)`,
+  '< 10% of the minute budget',
+  (s) => s.facilitatorShareOfMinuteBudget < 0.1,
+);
+row(
+  'Facilitator calls / credits, whole breakout',
+  (s) => `${s.facilitatorCalls} / ${s.facilitatorCredits}`,
+  'info',
+  null,
+);
+row('  by method', (s) => byMethod(s.facilitatorCallsByMethod), '', null);
+row(
+  'Busiest participant calls / credits, whole breakout',
+  (s) =>
+    `${s.participantCallsMax} / ${s.participantCreditsMax} (${pct(s.participantCreditsMax / 100_000)})`,
+  'info',
+  null,
+);
+row('  by method', (s) => byMethod(s.participantCallsByMethodMax), '', null);
+row(
+  'Storage writes / bytes, whole breakout',
+  (s) => `${s.storageWrites} / ${kB(s.storageBytes)}`,
+  'info',
+  null,
+);
+row(
+  'Largest stored value',
+  (s) => `${s.maxStoredValueBytes} B (${pct(s.maxStoredValueBytes / 65_536)})`,
+  '≤ 65,536 B (64 KB)',
+  (s) => s.maxStoredValueBytes <= 65_536,
+);
+row('Broadcasts sent', (s) => s.broadcasts, 'info', null);
+row(
+  'Calls refused by the rate limit',
+  (s) => s.rateLimitedCalls,
+  '0',
+  (s) => s.rateLimitedCalls === 0,
+);
+
+const single = [
+  {
+    label: `One join re-renders (${render.participants} × ${render.rooms}), facilitator view`,
+    value: `${render.facilitatorViewComponentsPerJoin} (${Object.entries(render.rendersByComponent)
+      .map(([n, c]) => `${n}×${c}`)
+      .join(' ')})`,
+    target: '≤ 3',
+    met: render.facilitatorViewComponentsPerJoin <= 3,
+  },
+  {
+    label: '  time of that update in jsdom (dev build)',
+    value: `${render.updateMs} ms`,
+    target: 'info',
+    met: null,
+  },
+  {
+    label: 'Panel JS, gzip',
+    value: kB(bundle.panelJsGzip),
+    target: '≤ 90 kB',
+    met: bundle.panelJsGzip <= 90_000,
+  },
+  {
+    label: 'Panel CSS, gzip',
+    value: kB(bundle.panelCssGzip),
+    target: '≤ 15 kB',
+    met: bundle.panelCssGzip <= 15_000,
+  },
+  {
+    label: 'Headless JS, gzip',
+    value: kB(bundle.headlessJsGzip),
+    target: '≤ 8 kB',
+    met: bundle.headlessJsGzip <= 8_000,
+  },
+  {
+    label: 'React in the headless bundle',
+    value: headlessHasReact ? 'yes' : 'no',
+    target: 'no',
+    met: !headlessHasReact,
+  },
+];
+
+// ---- Table (Markdown, so docs/performance.md can take it as is).
+
+const mark = (/** @type {boolean | null} */ met) => (met === null ? '' : met ? '✅' : '❌');
+const head = ['Measure', ...scenarios.map((s) => `${s.participants} × ${s.rooms}`), 'Target', ''];
+const lines = [
+  `| ${head.join(' | ')} |`,
+  `|${head.map(() => '---').join('|')}|`,
+  ...rows.map((r) => `| ${[r.label, ...r.values, r.target, mark(r.met)].join(' | ')} |`),
+  ...single.map(
+    (r) =>
+      `| ${[r.label, r.value, ...scenarios.slice(1).map(() => ''), r.target, mark(r.met)].join(' | ')} |`,
+  ),
+];
+console.log(
+  `\nBreakout benchmark: simulated round trip ${scenarios[0]?.roundTripMs} ms per call and per event, seed ${scenarios[0]?.seed}\n`,
+);
+console.log(lines.join('\n'));
+
+const results = {
+  scenarios,
+  render,
+  bundle,
+  targets: [
+    ...rows,
+    ...single.map((r) => ({ label: r.label, values: [r.value], target: r.target, met: r.met })),
+  ],
+};
+writeFileSync(
+  resolve(import.meta.dirname, 'results.json'),
+  `${JSON.stringify(results, null, 2)}\n`,
+);
+console.log('\nWrote bench/results.json');
+const missed = [...rows, ...single].filter((r) => r.met === false).map((r) => r.label.trim());
+if (missed.length > 0) console.log(`Targets missed: ${missed.join('; ')}`);

@@ -1,0 +1,154 @@
+/**
+ * What must hold after a run settles, whatever faults it met. `watchBoard` checks every storage
+ * change as it happens (the plan is always valid and never goes back in revision); `checkRun`
+ * and `checkEnd` check the state after the faults healed.
+ */
+import { viewportOfMainArea } from '../src/controller/viewport';
+import { PLAN_COLLECTION, PLAN_KEY, type Plan, type Rect } from '../src/domain/plan';
+import { parsePlan } from '../src/domain/schema';
+import type { SimBoard } from '../src/simulator/api';
+import type { Member } from './run';
+
+export type Observed = {
+  /** Every frame (by id) whose area held the centre of each user's viewport at some point. */
+  visited: Map<string, Set<string>>;
+  answered: Map<string, { response: 'accepted' | 'rejected'; sessionId: string }>;
+  membersAtEnd: Set<string>;
+  forgedBy: string | null;
+  storageChanges: number;
+};
+
+/** The parts of a scenario the checks read. */
+export type Checked = {
+  sim: SimBoard;
+  participants: Member[];
+  members: Map<string, Member>;
+  observed: Observed;
+  faults: { sim: { sessionEventRecipients?: string } };
+  plan(): Plan | null;
+};
+
+const centreIn = (viewport: Rect, area: Rect) => {
+  const x = viewport.x + viewport.width / 2;
+  const y = viewport.y + viewport.height / 2;
+  return Math.abs(x - area.x) <= area.width / 2 && Math.abs(y - area.y) <= area.height / 2;
+};
+
+/** Viewport rects are top-left based; a main area given as a viewport is compared by centre. */
+const centreOfViewport = (rect: Rect): Rect => ({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, width: 2, height: 2 });
+
+export function watchBoard(sim: SimBoard, violate: (problem: string) => void): Observed {
+  const observed: Observed = {
+    visited: new Map(),
+    answered: new Map(),
+    membersAtEnd: new Set(),
+    forgedBy: null,
+    storageChanges: 0,
+  };
+  let last: { revision: number; text: string } | null = null;
+  sim.subscribe((change) => {
+    if (change.kind === 'storage') {
+      observed.storageChanges += 1;
+      const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
+      const read = parsePlan(raw);
+      if (read.status !== 'ok') {
+        violate(`the stored plan is not valid: ${read.status === 'empty' ? 'it was removed' : read.message}`);
+        return;
+      }
+      const text = JSON.stringify(raw);
+      if (last && read.plan.revision < last.revision) {
+        violate(`the stored plan went back from revision ${last.revision} to ${read.plan.revision}`);
+      } else if (last && read.plan.revision === last.revision && text !== last.text) {
+        violate(`two different plans were stored as revision ${last.revision} (a lost update)`);
+      }
+      last = { revision: read.plan.revision, text };
+    } else if (change.kind === 'viewport') {
+      const user = sim.users().find((candidate) => candidate.id === change.userId);
+      if (!user) return;
+      const seen = observed.visited.get(user.id) ?? new Set<string>();
+      for (const item of sim.items()) {
+        if (item.type === 'frame' && centreIn(user.viewport, item)) seen.add(item.id);
+      }
+      observed.visited.set(user.id, seen);
+    }
+  });
+  return observed;
+}
+
+/** Before the end: who accepted is in their room and was taken there; no status was lost. */
+export function checkRun(s: Checked, violate: (problem: string) => void): void {
+  const plan = s.plan();
+  if (!plan) {
+    violate('no valid plan in storage while running');
+    return;
+  }
+  if (plan.phase !== 'running') {
+    violate(`the breakout is "${plan.phase}" while it should run`);
+    return;
+  }
+  const active = s.sim.sessions().filter((session) => !session.ended);
+  const sessionOf = new Map<string, string>();
+  for (const session of active) {
+    for (const id of session.memberIds) {
+      if (sessionOf.has(id)) violate(`user ${id} is in two sessions`);
+      sessionOf.set(id, session.id);
+    }
+  }
+  const planned = new Set(plan.rooms.map((room) => room.sessionId).filter((id) => id !== null));
+  for (const session of active) {
+    if (!planned.has(session.id)) violate(`session "${session.name}" runs but belongs to no room of the plan`);
+  }
+  for (const member of s.participants) {
+    const id = member.user.id;
+    const person = plan.people.find((candidate) => candidate.id === id);
+    const room = plan.rooms.find((candidate) => candidate.id === person?.roomId);
+    const inSession = sessionOf.get(id);
+    const name = member.user.name;
+    if (inSession !== undefined) {
+      if (!room || room.sessionId !== inSession) {
+        violate(`${name} is in a session that is not their room's`);
+        continue;
+      }
+      if (person?.status !== 'joined') violate(`${name} is in their room but the plan says "${person?.status}"`);
+      if (!s.observed.visited.get(id)?.has(room.frameId) && !room.frameMissing) {
+        violate(`${name} joined "${room.name}" but was never taken to its frame`);
+      }
+    } else if (person?.status === 'joined' && s.faults.sim.sessionEventRecipients !== 'members') {
+      // Under C4 'members' a leave is only heard by the remaining members (a documented limit).
+      violate(`${name} left their room but the plan still says "joined"`);
+    }
+  }
+}
+
+/** After the end: everything closed and everyone who was in a room is back in the main area. */
+export function checkEnd(s: Checked, violate: (problem: string) => void): void {
+  const plan = s.plan();
+  if (!plan) {
+    violate('no valid plan in storage after the end');
+    return;
+  }
+  if (plan.phase !== 'ended') violate(`the breakout is "${plan.phase}" after the end`);
+  const open = s.sim.sessions().filter((session) => !session.ended);
+  if (open.length > 0) violate(`${open.length} session(s) still running after the end`);
+  if (plan.timer === 'board' && s.sim.timer().status === 'STARTED' && plan.endsAt !== null) {
+    violate('the board timer still runs after the end');
+  }
+  if (!plan.mainArea) {
+    violate('the ended plan has no main area to bring people back to');
+    return;
+  }
+  const home = viewportOfMainArea(plan.mainArea);
+  for (const member of s.participants) {
+    if (!s.observed.membersAtEnd.has(member.user.id)) continue;
+    const user = s.sim.users().find((candidate) => candidate.id === member.user.id);
+    if (user && !centreIn(user.viewport, centreAround(home))) {
+      violate(`${member.user.name} was in a room at the end but was not brought back`);
+    }
+  }
+}
+
+const centreAround = (viewport: Rect): Rect => {
+  const centre = centreOfViewport(viewport);
+  // Half the main area either way around its centre counts as "back".
+  return { x: centre.x, y: centre.y, width: viewport.width, height: viewport.height };
+};

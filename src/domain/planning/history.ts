@@ -1,0 +1,183 @@
+/**
+ * A record of past breakouts, kept in board storage so a facilitator can see who met whom and run
+ * the same groups again. Storage keys hold at most 64 KB (limits.ts), so the history drops its
+ * oldest entries to stay within a byte budget; and, like everything read from storage, it is
+ * validated on the way in and never throws.
+ */
+
+import { utf8ByteLength } from '../bytes';
+import { MAX_RAW_NAME_LENGTH } from '../limits';
+import type { Person, PersonRef, Plan } from '../plan';
+import {
+  Damage,
+  type Fields,
+  field,
+  isRecord,
+  readId,
+  readList,
+  readNullableNumber,
+  readNumber,
+  readString,
+} from '../read-fields';
+import { cleanName } from '../text';
+
+export const HISTORY_VERSION = 1;
+export const HISTORY_MAX_BYTES = 60_000;
+/** A sanity bound for the reader; the byte budget bites long before. */
+const MAX_ENTRIES = 1000;
+const MAX_ROOMS_PER_ENTRY = 200;
+const MAX_PEOPLE_PER_ROOM = 2000;
+
+export type HistoryRoom = { name: string; people: PersonRef[] };
+export type HistoryEntry = {
+  runId: string;
+  startedAt: number;
+  /** Null while the breakout still runs. */
+  endedAt: number | null;
+  rooms: HistoryRoom[];
+};
+export type History = { version: typeof HISTORY_VERSION; entries: HistoryEntry[] };
+
+export const emptyHistory = (): History => ({ version: HISTORY_VERSION, entries: [] });
+
+export function historyBytes(history: History): number {
+  return utf8ByteLength(JSON.stringify(history));
+}
+
+export type AppendResult = {
+  history: History;
+  /** Run ids of the old entries dropped to make room, oldest first. */
+  dropped: string[];
+  /** The new entry alone is larger than the budget: the history is returned unchanged. */
+  tooLarge: boolean;
+};
+
+/**
+ * Adds `entry` as the newest entry (replacing an entry with the same run id, so recording a run
+ * twice is harmless) and drops the oldest entries until the stored JSON fits `maxBytes`.
+ */
+export function appendHistory(
+  history: History,
+  entry: HistoryEntry,
+  maxBytes = HISTORY_MAX_BYTES,
+): AppendResult {
+  const older = history.entries.filter((existing) => existing.runId !== entry.runId);
+  const overhead = historyBytes(emptyHistory());
+  const entryBytes = (value: HistoryEntry) => utf8ByteLength(JSON.stringify(value));
+  const newest = entryBytes(entry);
+  if (overhead + newest > maxBytes) return { history, dropped: [], tooLarge: true };
+  // Sizes add up exactly: the entries are joined by one comma each inside the fixed wrapper.
+  const sizes = older.map(entryBytes);
+  let total = overhead + newest + sizes.reduce((sum, size) => sum + size + 1, 0);
+  let firstKept = 0;
+  while (total > maxBytes && firstKept < older.length) {
+    total -= (sizes[firstKept] as number) + 1;
+    firstKept++;
+  }
+  return {
+    history: { version: HISTORY_VERSION, entries: [...older.slice(firstKept), entry] },
+    dropped: older.slice(0, firstKept).map((dropped) => dropped.runId),
+    tooLarge: false,
+  };
+}
+
+export type HistoryReadResult =
+  | { status: 'ok'; history: History /** Damaged entries left out. */; skipped: number }
+  | { status: 'empty' }
+  | { status: 'corrupt'; message: string }
+  | { status: 'future'; version: number; message: string };
+
+const TIMESTAMP = { min: 0, max: Number.MAX_SAFE_INTEGER };
+
+function readPersonRef(raw: unknown, path: string): PersonRef {
+  if (!isRecord(raw)) throw new Damage(`${path} should be an object`);
+  return {
+    id: readId(raw, 'id', path),
+    name: cleanName(readString(raw, 'name', path, MAX_RAW_NAME_LENGTH)),
+  };
+}
+
+function readEntry(raw: Fields, path: string): HistoryEntry {
+  const rooms = readList(raw, 'rooms', path, MAX_ROOMS_PER_ENTRY).map((room, index) => {
+    const at = `${path}.rooms[${index}]`;
+    if (!isRecord(room)) throw new Damage(`${at} should be an object`);
+    return {
+      name: cleanName(readString(room, 'name', at, MAX_RAW_NAME_LENGTH)),
+      people: readList(room, 'people', at, MAX_PEOPLE_PER_ROOM).map((person, personIndex) =>
+        readPersonRef(person, `${at}.people[${personIndex}]`),
+      ),
+    };
+  });
+  return {
+    runId: readId(raw, 'runId', path),
+    startedAt: readNumber(raw, 'startedAt', path, TIMESTAMP),
+    endedAt: readNullableNumber(raw, 'endedAt', path, TIMESTAMP),
+    rooms,
+  };
+}
+
+/** Reads stored history. One damaged entry costs that entry, not the whole history. */
+export function parseHistory(raw: unknown): HistoryReadResult {
+  try {
+    if (raw === undefined || raw === null) return { status: 'empty' };
+    if (!isRecord(raw)) return { status: 'corrupt', message: 'The breakout history is damaged.' };
+    const version = field(raw, 'version');
+    if (typeof version === 'number' && version > HISTORY_VERSION) {
+      return {
+        status: 'future',
+        version,
+        message: 'The breakout history was saved by a newer version of the app. Reload to update.',
+      };
+    }
+    if (version !== HISTORY_VERSION) {
+      return { status: 'corrupt', message: 'The breakout history is damaged: unknown version.' };
+    }
+    const entries: HistoryEntry[] = [];
+    let skipped = 0;
+    readList(raw, 'entries', '', MAX_ENTRIES).forEach((entry, index) => {
+      try {
+        if (!isRecord(entry)) throw new Damage(`entries[${index}] should be an object`);
+        entries.push(readEntry(entry, `entries[${index}]`));
+      } catch (error) {
+        if (!(error instanceof Damage)) throw error;
+        skipped++;
+      }
+    });
+    return { status: 'ok', history: { version: HISTORY_VERSION, entries }, skipped };
+  } catch (error) {
+    const detail = error instanceof Damage ? `: ${error.detail}` : '';
+    return { status: 'corrupt', message: `The breakout history is damaged${detail}.` };
+  }
+}
+
+/** The groups of a past run, to place the same people together again. Empty rooms are left out. */
+export function groupsOf(entry: HistoryEntry): HistoryRoom[] {
+  const placed = new Set<string>();
+  const groups: HistoryRoom[] = [];
+  for (const room of entry.rooms) {
+    // A person recorded in two rooms (moved mid-run) goes with the first.
+    const people = room.people.filter((person) => !placed.has(person.id));
+    for (const person of people) placed.add(person.id);
+    if (people.length > 0) groups.push({ name: room.name, people });
+  }
+  return groups;
+}
+
+/** The entry for a started breakout, rooms in plan order; null if it never started. */
+export function historyEntryOf(plan: Plan): HistoryEntry | null {
+  if (plan.startedAt === null) return null;
+  const byRoom = new Map<string, Person[]>();
+  for (const person of plan.people) {
+    if (person.roomId !== null)
+      byRoom.set(person.roomId, [...(byRoom.get(person.roomId) ?? []), person]);
+  }
+  return {
+    runId: plan.runId,
+    startedAt: plan.startedAt,
+    endedAt: plan.endedAt,
+    rooms: plan.rooms.map((room) => ({
+      name: room.name,
+      people: (byRoom.get(room.id) ?? []).map(({ id, name }) => ({ id, name })),
+    })),
+  };
+}

@@ -1,0 +1,31 @@
+import { memo, useCallback } from 'react';
+import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
+import { notJoined } from '../domain/selectors';
+import { sameItems, usePlanSelector } from '../hooks/plan-store';
+import { useRunCommand } from '../hooks/use-commands';
+import { ActionButton } from './ActionButton';
+
+type Props = { onlineIds: ReadonlySet<string> };
+
+/** Invites again, in one go, everyone online who has a room but is not in it. */
+export const ReinviteAllButton = memo(function ReinviteAllButton({ onlineIds }: Props) {
+  const run = useRunCommand();
+  const select = useCallback(
+    (snapshot: PlanSnapshot): string[] => {
+      const plan = goodPlanOf(snapshot);
+      if (!plan) return [];
+      return notJoined(plan)
+        .filter((person) => onlineIds.has(person.id) && person.id !== plan.facilitator.id)
+        .map((person) => person.id);
+    },
+    [onlineIds],
+  );
+  const ids = usePlanSelector(select, sameItems);
+  const inviteAll = useCallback(() => void run({ type: 'reinvite', personIds: ids }), [run, ids]);
+  if (ids.length === 0) return <p className="status-text">Everyone online is in their room.</p>;
+  return (
+    <ActionButton onClick={inviteAll}>
+      {`Invite again everyone who has not joined (${ids.length})`}
+    </ActionButton>
+  );
+});

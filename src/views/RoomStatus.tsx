@@ -1,0 +1,63 @@
+import { memo, useCallback, useId } from 'react';
+import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
+import type { Person, Room } from '../domain/plan';
+import { personView } from '../domain/selectors';
+import { sameItems, usePlanSelector } from '../hooks/plan-store';
+import type { RoomOption } from './room-options';
+import { StatusRow } from './StatusRow';
+
+type Props = {
+  roomId: string;
+  rooms: readonly RoomOption[];
+  onlineIds: ReadonlySet<string>;
+};
+
+type Slice = { room: Room | null; people: Person[] };
+
+// Person objects keep their identity until they change, so comparing them one by one tells
+// whether anything in this room changed.
+const sameSlice = (a: Slice, b: Slice) => a.room === b.room && sameItems(a.people, b.people);
+
+/** One room while running: who is in it and how each of them is doing. */
+export const RoomStatus = memo(function RoomStatus({ roomId, rooms, onlineIds }: Props) {
+  const headingId = useId();
+  const select = useCallback(
+    (snapshot: PlanSnapshot): Slice => {
+      const plan = goodPlanOf(snapshot);
+      return {
+        room: plan?.rooms.find((room) => room.id === roomId) ?? null,
+        people: plan?.people.filter((person) => person.roomId === roomId) ?? [],
+      };
+    },
+    [roomId],
+  );
+  const { room, people } = usePlanSelector(select, sameSlice);
+  if (!room) return null;
+  const views = people.map((person) => personView(person, onlineIds));
+  const joined = views.filter((view) => view.display === 'joined').length;
+  return (
+    <section aria-labelledby={headingId} className="room-status">
+      <h3 className="h4" id={headingId}>
+        {room.name}
+      </h3>
+      <p className="status-text">
+        {joined} of {people.length} joined
+        {room.frameMissing && ' · Its frame was deleted from the board.'}
+      </p>
+      {views.length > 0 && (
+        <ul className="plain-list" aria-labelledby={headingId}>
+          {views.map((view) => (
+            <StatusRow
+              key={view.id}
+              id={view.id}
+              name={view.name}
+              roomId={view.roomId}
+              display={view.display}
+              rooms={rooms}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,71 @@
+import { within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { openPanel, planned, until, workshop } from './harness';
+
+test('someone else sees the plan read-only and can take over after confirming', async () => {
+  const w = await workshop({ participants: 2, rooms: 2 });
+  await planned(w);
+  const [ada] = w.participants;
+  if (!ada) throw new Error('participant missing');
+  const panel = await openPanel(w, ada);
+
+  expect(panel.getByText(/is the facilitator/).textContent).toContain('Fran Facilitator');
+  expect(panel.getByText('Waiting for the facilitator to start the breakout.')).toBeTruthy();
+  expect(panel.getByRole('list', { name: 'People in Room 1' }).textContent).toContain(
+    ada.user.name,
+  );
+  expect(panel.queryByRole('button', { name: 'Start breakout' })).toBeNull();
+  expect(panel.queryByRole('combobox')).toBeNull();
+
+  await panel.user.click(panel.getByRole('button', { name: 'Take over as facilitator' }));
+  const confirm = panel.getByRole('alertdialog');
+  expect(confirm.textContent).toContain('Take over from Fran Facilitator?');
+  await panel.user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+  expect(panel.queryByRole('alertdialog')).toBeNull();
+  expect(
+    (w.sim.storageValue('breakout-rooms', 'plan') as { facilitator: { id: string } }).facilitator
+      .id,
+  ).toBe(w.facilitator.user.id);
+
+  await panel.user.click(panel.getByRole('button', { name: 'Take over as facilitator' }));
+  await panel.user.click(
+    within(panel.getByRole('alertdialog')).getByRole('button', { name: 'Take over' }),
+  );
+  await until(w, () => panel.getByRole('button', { name: 'Start breakout' }), 'Ada facilitates');
+  expect(
+    (w.sim.storageValue('breakout-rooms', 'plan') as { facilitator: { id: string } }).facilitator
+      .id,
+  ).toBe(ada.user.id);
+}, 30_000);
+
+test('a board without a plan offers to plan one', async () => {
+  const w = await workshop({ participants: 1, rooms: 1 });
+  const panel = await openPanel(w, w.participants[0] ?? w.facilitator);
+  await panel.user.click(panel.getByRole('button', { name: 'Plan a breakout' }));
+  await until(w, () => panel.getByRole('button', { name: 'Start breakout' }), 'the planner shows');
+  expect(
+    (w.sim.storageValue('breakout-rooms', 'plan') as { facilitator: { id: string } }).facilitator
+      .id,
+  ).toBe(w.participants[0]?.user.id);
+}, 30_000);
+
+test('a damaged plan is explained and can be replaced by a new one', async () => {
+  const w = await workshop({ participants: 1, rooms: 1 });
+  w.sim.writeStorage('breakout-rooms', 'plan', { garbage: true });
+  const panel = await openPanel(w, w.facilitator);
+  expect(panel.getByRole('alert').textContent).toContain('The saved breakout plan is damaged');
+
+  await panel.user.click(panel.getByRole('button', { name: 'Start a new plan' }));
+  await until(w, () => panel.getByRole('button', { name: 'Start breakout' }), 'a new plan is open');
+  expect(panel.queryByText(/damaged/)).toBeNull();
+}, 30_000);
+
+test('a plan from a newer version of the app is read-only', async () => {
+  const w = await workshop({ participants: 1, rooms: 1 });
+  w.sim.writeStorage('breakout-rooms', 'plan', { schema: 99 });
+  const panel = await openPanel(w, w.facilitator);
+  expect(panel.getByRole('alert').textContent).toContain('saved by a newer version');
+  expect(panel.queryByRole('button', { name: 'Start a new plan' })).toBeNull();
+  expect(panel.queryByRole('button', { name: 'Plan a breakout' })).toBeNull();
+  expect(panel.queryByRole('button', { name: 'Take over as facilitator' })).toBeNull();
+}, 30_000);

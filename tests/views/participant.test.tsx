@@ -1,0 +1,74 @@
+import { expect, test } from 'vitest';
+import { answerInvitation, openPanel, planned, until, workshop } from './harness';
+
+test('a participant waits, then sees their room, roommates and time, then the end', async () => {
+  const w = await workshop({ participants: 4, rooms: 2 });
+  await planned(w);
+  const [ada, , alan] = w.participants;
+  if (!ada || !alan) throw new Error('participants missing');
+  const panel = await openPanel(w, ada);
+  expect(panel.getByText('Waiting for the facilitator to start the breakout.')).toBeTruthy();
+
+  await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' }));
+  await until(
+    w,
+    () => panel.getByText('You are invited: choose Join in the invitation on the board.'),
+    'the invitation shows',
+  );
+  answerInvitation(w, ada, 'accepted');
+  await until(w, () => panel.getByText('You are in your room.'), 'Ada is in');
+  expect(panel.getByRole('heading', { name: 'Your room: Room 1' })).toBeTruthy();
+  expect(panel.getByRole('list', { name: 'Also in this room' }).textContent).toContain(
+    alan.user.name,
+  );
+  expect(panel.getByText(/^Time left:/).textContent).toMatch(/1[45]:\d\d/);
+
+  // Looked elsewhere, then back to the room's frame.
+  await w.run(ada.board.viewport.set({ viewport: { x: 9000, y: 9000, width: 100, height: 100 } }));
+  await panel.user.click(panel.getByRole('button', { name: 'Take me back to my room' }));
+  await until(w, () => panel.getByText('You are back at your room.'), 'moved back');
+  const room = w.rooms[0];
+  const viewport = w.sim.users().find((user) => user.id === ada.user.id)?.viewport;
+  expect(room && viewport && viewport.x < room.x && viewport.x + viewport.width > room.x).toBe(
+    true,
+  );
+
+  await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' }));
+  await until(w, () => panel.getByText('The breakout has ended.'), 'the end shows');
+}, 30_000);
+
+test('a participant who declined can ask to rejoin and gets a new invitation', async () => {
+  const w = await workshop({ participants: 2, rooms: 1 });
+  await planned(w, { start: true });
+  const [ada] = w.participants;
+  if (!ada) throw new Error('participant missing');
+  const panel = await openPanel(w, ada);
+  answerInvitation(w, ada, 'rejected');
+  await until(w, () => panel.getByRole('button', { name: 'Ask to rejoin' }), 'rejoin is offered');
+  expect(panel.getByText('Declined the invitation')).toBeTruthy();
+  expect(w.sim.invitations(ada.user.id)).toHaveLength(0);
+
+  await panel.user.click(panel.getByRole('button', { name: 'Ask to rejoin' }));
+  await until(w, () => w.sim.invitations(ada.user.id).length === 1, 'a new invitation arrives');
+  await until(
+    w,
+    () => panel.getByText('You are invited: choose Join in the invitation on the board.'),
+    'the panel says so',
+  );
+}, 30_000);
+
+test('names with markup are shown as text', async () => {
+  const w = await workshop({ participants: 0, rooms: 1 });
+  const sneaky = await w.join(w.sim.addUser({ name: '<img src=x onerror=alert(1)><b>Bo</b>' }));
+  w.participants.push(sneaky);
+  await planned(w);
+  w.sim.renameFrame(w.rooms[0]?.id ?? '', '<script>room</script>');
+  const panel = await openPanel(w, w.facilitator);
+  await until(
+    w,
+    () => panel.queryByLabelText('Name of <script>room</script>'),
+    'the frame title shows',
+  );
+  expect(panel.getByLabelText('Room for <img src=x onerror=alert(1)><b>Bo</b>')).toBeTruthy();
+  expect(panel.container.querySelector('img, b, script')).toBeNull();
+}, 30_000);
