@@ -196,11 +196,10 @@ it('counts the components one join re-renders with 500 people in 50 rooms', {
       createElement(
         Profiler,
         { id: 'panel', onRender },
-        createElement(
-          boardContext.BoardProvider,
-          { board: seam.connect(panel.miro).board },
-          createElement(app.App),
-        ),
+        createElement(boardContext.BoardProvider, {
+          board: seam.connect(panel.miro).board,
+          children: createElement(app.App),
+        }),
       ),
     ),
   );

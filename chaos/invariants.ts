@@ -16,6 +16,11 @@ export type Observed = {
   membersAtEnd: Set<string>;
   forgedBy: string | null;
   storageChanges: number;
+  /** Highest plan revision storage ever held, and the last one it holds. */
+  maxRevision: number;
+  storedRevision: number;
+  /** Times another writer's older plan overwrote a newer one (healed by the facilitator). */
+  overwrites: number;
 };
 
 /** The parts of a scenario the checks read. */
@@ -44,6 +49,9 @@ export function watchBoard(sim: SimBoard, violate: (problem: string) => void): O
     membersAtEnd: new Set(),
     forgedBy: null,
     storageChanges: 0,
+    maxRevision: 0,
+    storedRevision: 0,
+    overwrites: 0,
   };
   let last: { revision: number; text: string } | null = null;
   sim.subscribe((change) => {
@@ -56,8 +64,12 @@ export function watchBoard(sim: SimBoard, violate: (problem: string) => void): O
         return;
       }
       const text = JSON.stringify(raw);
+      observed.storedRevision = read.plan.revision;
+      observed.maxRevision = Math.max(observed.maxRevision, read.plan.revision);
       if (last && read.plan.revision < last.revision) {
-        violate(`the stored plan went back from revision ${last.revision} to ${read.plan.revision}`);
+        // Storage is last-writer-wins: a take-over races the old facilitator's last write. The
+        // readers ignore it and the facilitator writes the plan back; checked when settled.
+        observed.overwrites += 1;
       } else if (last && read.plan.revision === last.revision && text !== last.text) {
         violate(`two different plans were stored as revision ${last.revision} (a lost update)`);
       }
@@ -76,7 +88,15 @@ export function watchBoard(sim: SimBoard, violate: (problem: string) => void): O
 }
 
 /** Before the end: who accepted is in their room and was taken there; no status was lost. */
+function checkStored(s: Checked, violate: (problem: string) => void): void {
+  const { storedRevision, maxRevision } = s.observed;
+  if (storedRevision < maxRevision) {
+    violate(`the stored plan went back from revision ${maxRevision} to ${storedRevision} and stayed there`);
+  }
+}
+
 export function checkRun(s: Checked, violate: (problem: string) => void): void {
+  checkStored(s, violate);
   const plan = s.plan();
   if (!plan) {
     violate('no valid plan in storage while running');
@@ -122,6 +142,7 @@ export function checkRun(s: Checked, violate: (problem: string) => void): void {
 
 /** After the end: everything closed and everyone who was in a room is back in the main area. */
 export function checkEnd(s: Checked, violate: (problem: string) => void): void {
+  checkStored(s, violate);
   const plan = s.plan();
   if (!plan) {
     violate('no valid plan in storage after the end');

@@ -17,7 +17,7 @@ import {
 } from '../sdk/surface';
 import type { Command, CommandResult, ControllerNotice } from './commands';
 import type { PlanReader } from './plan-reader';
-import type { PlanWriter } from './plan-writer';
+import { type PlanWriter, TAKEOVER_REVISION_GAP } from './plan-writer';
 import type { Presence } from './presence';
 
 /** Actions the panel may send as plain edits; everything else goes through a command. */
@@ -144,11 +144,16 @@ export class FacilitatorController {
     const existing = await this.deps.board.collaboration.getSessions();
     const wanted = new Set(plan.phase === 'running' ? roomSessionIds(plan) : []);
     const leftovers: Session[] = [];
+    const kept: Session[] = [];
     for (const session of existing) {
-      if (wanted.has(session.id)) await this.listenTo(session);
+      if (wanted.has(session.id)) kept.push(session);
       else leftovers.push(session);
     }
-    await Promise.allSettled(leftovers.map((session) => session.end()));
+    await Promise.all(kept.map((session) => this.listenTo(session)));
+    await Promise.allSettled([
+      ...leftovers.map((session) => session.end()),
+      ...kept.map((session) => this.reconcile(session)),
+    ]);
     if (plan.phase === 'starting') {
       // The app was closed in the middle of a start: nothing was promised to anyone yet.
       await this.deps.writer.apply([{ type: 'planReset', runId: plan.runId }]);
@@ -157,6 +162,33 @@ export class FacilitatorController {
       });
     }
     this.planChanged();
+  }
+
+  /**
+   * Session events are not replayed: those that came while this app was not running (a reload,
+   * a take-over from another app) are read back from the session's members, one call per room.
+   */
+  private async reconcile(session: Session): Promise<void> {
+    const users: unknown[] = await session.getUsers();
+    // Miro documents string ids, its types say `{ id }` (miro-sdk.md C8): take both.
+    const members = new Set(
+      users.map((user) =>
+        typeof user === 'string' ? user : String((user as { id?: unknown } | null)?.id),
+      ),
+    );
+    const plan = this.deps.reader.plan();
+    const room = plan?.rooms.find((candidate) => candidate.sessionId === session.id);
+    if (!plan || !room) return;
+    const actions: PlanAction[] = [];
+    for (const person of plan.people) {
+      if (person.roomId !== room.id) continue;
+      if (members.has(person.id) && person.status !== 'joined') {
+        actions.push({ type: 'participantJoined', personId: person.id, sessionId: session.id });
+      } else if (!members.has(person.id) && person.status === 'joined') {
+        actions.push({ type: 'participantLeft', personId: person.id, sessionId: session.id });
+      }
+    }
+    if (actions.length > 0) this.deps.writer.record(...actions);
   }
 
   /** Called on every new plan: keeps the automatic end in step with the stored end time. */
@@ -229,7 +261,7 @@ export class FacilitatorController {
       const taken = this.isFacilitator(plan)
         ? plan
         : reducePlan(plan, { type: 'facilitatorTookOver', facilitator: this.deps.me });
-      const written = await this.deps.writer.replace(taken);
+      const written = await this.deps.writer.replace(taken, TAKEOVER_REVISION_GAP);
       await this.reattach();
       return ok(written);
     } catch (error) {
@@ -244,7 +276,11 @@ export class FacilitatorController {
     return ok(await this.deps.writer.apply(actions));
   }
 
-  private canUseTimer(): Promise<boolean> {
+  /**
+   * Asked once when this client becomes the facilitator, so a start spends no call on it:
+   * whether the board's plan includes Miro's timer (T4).
+   */
+  canUseTimer(): Promise<boolean> {
     this.timerEntitled ??= this.deps.board.canUse('timer').catch(() => false);
     return this.timerEntitled;
   }
@@ -263,6 +299,8 @@ export class FacilitatorController {
     const rooms = invitesToSend(plan);
     if (rooms.length === 0)
       return { ok: false, message: 'Assign people to at least one room first.' };
+    // Who is online decides who is invited: without a list everyone would be left out.
+    await this.deps.presence.start();
     const timerEntitled = plan.durationMs !== null && (await this.canUseTimer());
     // Without a chosen main area, everyone comes back to where the facilitator looks now.
     const mainArea: PlanAction[] = plan.mainArea
@@ -410,6 +448,7 @@ export class FacilitatorController {
     const plan = this.deps.reader.plan();
     if (!plan || plan.phase !== 'running')
       return { ok: false, message: 'The breakout is not running.' };
+    await this.deps.presence.start();
     const online = this.deps.presence.onlineIds();
     const wanted = new Set(personIds);
     const byRoom = new Map<Room, Person[]>();

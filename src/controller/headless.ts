@@ -76,8 +76,9 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
     channelName(info.id, me.id),
     instanceId,
     async (command) => {
-      // Acting as facilitator is the moment this client starts caring who is online.
-      await presence.start();
+      // Acting as facilitator is the moment this client starts caring who is online. If that
+      // fails, the command still runs: start and re-invite ask for presence themselves.
+      await presence.start().catch(() => {});
       return control.handle(command);
     },
     () => control.currentNotice(),
@@ -97,11 +98,19 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
   let wasFacilitator = false;
   const unsubscribe = reader.subscribe(() => {
     const isFacilitator = control.isFacilitator();
-    if (isFacilitator && !wasFacilitator) void presence.start();
+    const plan = reader.plan();
+    if (isFacilitator && plan) link.announcePlan(plan);
+    // Failure is not final: the next command starts presence again (and reports its failure).
+    if (isFacilitator && !wasFacilitator) presence.start().catch(() => {});
     wasFacilitator = isFacilitator;
     control.planChanged();
     participant.planChanged();
   });
+  // Storage has no compare-and-set: after a take-over race the current facilitator puts the
+  // plan everyone holds back into storage.
+  reader.onStale = () => {
+    if (control.isFacilitator()) writer.restore();
+  };
   await reader.start();
   if (control.isFacilitator()) {
     await presence.start();

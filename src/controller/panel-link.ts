@@ -1,3 +1,4 @@
+import type { Plan } from '../domain/plan';
 import type { Command, CommandResult, ControllerNotice } from './commands';
 
 /**
@@ -10,7 +11,12 @@ type LinkMessage =
   | { kind: 'here'; instanceId: string; notice: ControllerNotice }
   | { kind: 'command'; to: string; id: string; command: Command }
   | { kind: 'result'; from: string; id: string; result: CommandResult }
-  | { kind: 'notice'; from: string; notice: ControllerNotice };
+  | { kind: 'notice'; from: string; notice: ControllerNotice }
+  /**
+   * The plan as the headless app holds it. Miro may not echo a write to the writer's own tab
+   * (miro-sdk.md S1), and the panel shares that tab: without this it would miss every join.
+   */
+  | { kind: 'plan'; from: string; plan: Plan };
 
 export const channelName = (boardId: string, userId: string) =>
   `breakout-rooms/${boardId}/${userId}`;
@@ -20,6 +26,7 @@ export const LINK_TIMEOUT_MS = 20_000;
 
 export type HeadlessEndpoint = {
   announce(notice: ControllerNotice): void;
+  announcePlan(plan: Plan): void;
   close(): void;
 };
 
@@ -43,6 +50,8 @@ export function serveCommands(
   return {
     announce: (notice) =>
       channel.postMessage({ kind: 'notice', from: instanceId, notice } satisfies LinkMessage),
+    announcePlan: (plan) =>
+      channel.postMessage({ kind: 'plan', from: instanceId, plan } satisfies LinkMessage),
     close: () => channel.close(),
   };
 }
@@ -56,10 +65,15 @@ export type PanelEndpoint = {
  * The panel's side. `preferredInstance` comes from `getPanelData()` (the headless app that opened
  * this panel); without it the first headless app of this user to answer is used.
  */
+export type PanelListeners = {
+  notice: (notice: ControllerNotice) => void;
+  plan: (plan: Plan) => void;
+};
+
 export function connectToHeadless(
   name: string,
   preferredInstance: string | null,
-  onNotice: (notice: ControllerNotice) => void,
+  listeners: PanelListeners,
 ): PanelEndpoint {
   const channel = new BroadcastChannel(name);
   let target = preferredInstance;
@@ -70,9 +84,11 @@ export function connectToHeadless(
     const message = event.data;
     if (message.kind === 'here') {
       target ??= message.instanceId;
-      if (message.instanceId === target) onNotice(message.notice);
+      if (message.instanceId === target) listeners.notice(message.notice);
     } else if (message.kind === 'notice' && message.from === target) {
-      onNotice(message.notice);
+      listeners.notice(message.notice);
+    } else if (message.kind === 'plan' && message.from === target) {
+      listeners.plan(message.plan);
     } else if (message.kind === 'result' && message.from === target) {
       waiting.get(message.id)?.(message.result);
       waiting.delete(message.id);

@@ -10,6 +10,13 @@ export const RETURN_WINDOW_MS = 120_000;
 
 export const END_NOTIFICATION = 'The breakout has ended. You are back in the main area.';
 
+/**
+ * A broadcast may be lost (miro-sdk.md E4) and may be the facilitator's only way to hear of a
+ * join (C4): until the plan says "joined", it is sent again after this long, doubling each time.
+ */
+export const JOIN_ACK_MS = 15_000;
+const JOIN_TELLS = 6;
+
 export type ParticipantDeps = {
   board: Board;
   reader: PlanReader;
@@ -28,6 +35,7 @@ export class ParticipantController {
   private listeningTo: string | null = null;
   private movedFor: string | null = null;
   private returnedFrom: string | null = null;
+  private stopped = false;
 
   constructor(private readonly deps: ParticipantDeps) {}
 
@@ -39,6 +47,7 @@ export class ParticipantController {
   }
 
   stop(): void {
+    this.stopped = true;
     void this.deps.board.collaboration.off('sessions:started', this.onSessionStarted);
     void this.deps.board.collaboration.off('sessions:ended', this.onSessionEnded);
   }
@@ -93,10 +102,24 @@ export class ParticipantController {
   private async joined(runId: string, room: Room, sessionId: string): Promise<void> {
     if (this.movedFor === sessionId) return;
     await this.moveToRoom(room, sessionId);
-    // The facilitator's app may not hear session events of others (C4): tell it directly.
+    await this.tellJoined(runId, sessionId, 0);
+  }
+
+  /** The facilitator's app may not hear session events of others (C4): tell it directly. */
+  private async tellJoined(runId: string, sessionId: string, told: number): Promise<void> {
+    const plan = this.deps.reader.plan();
+    const me = plan?.people.find((person) => person.id === this.deps.me.id);
+    const room = plan?.rooms.find((candidate) => candidate.id === me?.roomId);
+    if (!plan || plan.runId !== runId || plan.phase !== 'running' || room?.sessionId !== sessionId) {
+      return;
+    }
+    if (me?.status === 'joined' || told >= JOIN_TELLS || this.stopped) return;
     await this.deps.board.events
       .broadcast(BROADCAST_EVENT, joinedRoom(runId, sessionId, this.deps.me))
       .catch(() => {});
+    globalThis.setTimeout(() => {
+      void this.tellJoined(runId, sessionId, told + 1);
+    }, JOIN_ACK_MS * 2 ** told);
   }
 
   private async returnToMainArea(plan: Plan): Promise<void> {

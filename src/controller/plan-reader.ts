@@ -26,6 +26,8 @@ export class PlanReader {
   private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
   private readonly onValue = (value: Json | undefined) => this.receive(value);
   private stopped = false;
+  /** Called when storage holds an older plan of another facilitator than the one held. */
+  onStale: () => void = () => {};
 
   constructor(private readonly board: Board) {}
 
@@ -74,7 +76,11 @@ export class PlanReader {
     switch (next.status) {
       case 'ok':
         // Reordered or stale deliveries never roll the plan back.
-        if (held && next.plan.revision <= held.revision) return;
+        if (held && next.plan.revision <= held.revision) {
+          // Our own late echoes are older too; only another facilitator's plan is a problem.
+          if (next.plan.facilitator.id !== held.facilitator.id) this.onStale();
+          return;
+        }
         this.publish({ status: 'ok', plan: held ? reuseUnchanged(held, next.plan) : next.plan });
         return;
       case 'empty':

@@ -14,7 +14,19 @@ export const REWRITE_DELAY_MS = 2_000;
 
 type Waiter = { resolve: (plan: Plan) => void; reject: (error: Error) => void };
 
-type Change = { kind: 'reduce'; actions: PlanAction[] } | { kind: 'replace'; plan: Plan };
+type Change =
+  | { kind: 'reduce'; actions: PlanAction[] }
+  | { kind: 'replace'; plan: Plan; revisionGap: number }
+  /** Write the held plan again (storage was overwritten by another writer's older plan). */
+  | { kind: 'restore' };
+
+/**
+ * How far a take-over moves the revision on. Storage has no compare-and-set: the previous
+ * facilitator's app may still write a few coalesced batches before it hears of the take-over.
+ * Those carry revisions just above the one the take-over started from, so readers would take
+ * them over the take-over; with this gap every reader ignores them as stale.
+ */
+export const TAKEOVER_REVISION_GAP = 1_000;
 
 export type WriterHooks = {
   /** Who this writer writes for: writes stop once someone else is the facilitator. */
@@ -49,10 +61,26 @@ export class PlanWriter {
     });
   }
 
-  /** Writes a whole plan (a new plan, or taking over); the revision continues from storage. */
-  replace(plan: Plan): Promise<Plan> {
+  /**
+   * Writes a whole plan (a new plan, or taking over); the revision continues from the held plan,
+   * `revisionGap` further on (see TAKEOVER_REVISION_GAP).
+   */
+  replace(plan: Plan, revisionGap = 1): Promise<Plan> {
     return new Promise((resolve, reject) => {
-      this.enqueue({ kind: 'replace', plan }, { resolve, reject });
+      this.enqueue({ kind: 'replace', plan, revisionGap }, { resolve, reject });
+    });
+  }
+
+  /**
+   * Another writer's older plan landed in storage after ours (a take-over race): write the held
+   * plan again so that storage, and every app that loads from it, agrees with the readers.
+   */
+  restore(): void {
+    this.enqueue({ kind: 'restore' }, {
+      resolve: () => {},
+      reject: (error) => {
+        if (!(error instanceof ForeignWriterError)) this.hooks.onProblem(error.message);
+      },
     });
   }
 
@@ -107,14 +135,18 @@ export class PlanWriter {
     }
     const base = this.reader.plan();
     let changed: Plan;
+    let step = 1;
     if (change.kind === 'replace') {
       changed = change.plan;
+      step = change.revisionGap;
     } else if (!base) {
       waiter.reject(new Error('There is no breakout plan on this board yet.'));
       return;
     } else if (base.facilitator.id !== this.hooks.writerId) {
       waiter.reject(new ForeignWriterError(base.facilitator.name));
       return;
+    } else if (change.kind === 'restore') {
+      changed = base;
     } else {
       changed = reduceAll(base, change.actions);
       if (changed === base) {
@@ -122,7 +154,7 @@ export class PlanWriter {
         return;
       }
     }
-    const next: Plan = { ...changed, revision: (base?.revision ?? 0) + 1 };
+    const next: Plan = { ...changed, revision: (base?.revision ?? 0) + step };
     const bytes = planBytes(next);
     if (bytes > PLAN_MAX_BYTES) {
       waiter.reject(

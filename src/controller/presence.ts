@@ -12,12 +12,16 @@ export class Presence {
 
   constructor(private readonly board: Board) {}
 
-  /** Starts listening; cheap to call again. */
+  /** Starts listening; cheap to call again, and tried afresh after a failed start. */
   start(): Promise<void> {
     this.started ??= (async () => {
       await this.board.ui.on('online_users:update', this.onUpdate);
       this.replace(await this.board.getOnlineUsers());
-    })();
+    })().catch((error: unknown) => {
+      // A rejected start must not be kept: the next command or plan change tries again.
+      this.started = null;
+      throw error;
+    });
     return this.started;
   }
 

@@ -31,8 +31,8 @@ const StatusContext = createContext<CommandStatus | null>(null);
  * hundreds of rows that can send commands never re-render because a command started or failed.
  */
 export function CommandsProvider({ children }: { children: ReactNode }) {
-  const { send, notice } = useController();
   const store = usePlanStore();
+  const { send, notice } = useController(store.committed);
   const [error, setError] = useState<string | null>(null);
   const [inFlight, setInFlight] = useState(0);
   const latest = useRef(0);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Command, CommandResult, ControllerNotice } from '../controller/commands';
 import type { PanelData } from '../controller/headless';
+import type { Plan } from '../domain/plan';
 import { channelName, connectToHeadless, type PanelEndpoint } from '../controller/panel-link';
 import { useBoard } from './board-context';
 import { boardFacts } from './board-facts';
@@ -16,8 +17,11 @@ const isPanelData = (value: unknown): value is PanelData =>
   value !== null &&
   typeof (value as { instanceId?: unknown }).instanceId === 'string';
 
-/** The panel's line to the headless app of its tab, which runs the breakout. */
-export function useController(): Controller {
+/**
+ * The panel's line to the headless app of its tab, which runs the breakout. `onPlan` receives
+ * the plan whenever that app's copy changes (it is the writer when this user facilitates).
+ */
+export function useController(onPlan: (plan: Plan) => void): Controller {
   const board = useBoard();
   const endpoint = useRef<Promise<PanelEndpoint> | null>(null);
   const [notice, setNotice] = useState<ControllerNotice>({ problem: null, busy: false });
@@ -30,8 +34,13 @@ export function useController(): Controller {
         const link = connectToHeadless(
           channelName(boardId, me.id),
           isPanelData(data) ? data.instanceId : null,
-          (next) => {
-            if (!closed) setNotice(next);
+          {
+            notice: (next) => {
+              if (!closed) setNotice(next);
+            },
+            plan: (plan) => {
+              if (!closed) onPlan(plan);
+            },
           },
         );
         if (closed) link.close();
@@ -43,7 +52,7 @@ export function useController(): Controller {
       closed = true;
       opening.then((link) => link.close(), () => {});
     };
-  }, [board]);
+  }, [board, onPlan]);
 
   const send = useCallback(async (command: Command): Promise<CommandResult> => {
     try {

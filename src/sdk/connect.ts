@@ -13,8 +13,18 @@ export type ConnectOptions = {
   random?: () => number;
 };
 
-/** Subscriptions are registrations, not requests: they are counted but never retried. */
-const SUBSCRIPTIONS = new Set(['on', 'off', 'onValue', 'offValue']);
+/**
+ * Registrations cost no credits. Registering the same handler twice is harmless (Miro, like the
+ * DOM, keeps one), so a failed `on` is retried like any call: a headless app whose one `on`
+ * failed would otherwise never hear that event again.
+ */
+const REGISTRATIONS = new Set(['on', 'onValue']);
+/**
+ * Unregistering is best effort: it runs while a client shuts down or moves on, nobody awaits it
+ * for a result, and when it fails (the iframe is going, the client is offline) there is nothing
+ * left to deliver to. It never rejects, so a `void off(...)` can never be an unhandled rejection.
+ */
+const UNREGISTRATIONS = new Set(['off', 'offValue']);
 
 /** Calls that hand back Session objects, which must be wrapped in turn. */
 const RETURNS_SESSIONS = new Set(['collaboration.startSession', 'collaboration.getSessions']);
@@ -38,9 +48,14 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
 
   const wrapMethod = (target: object, fn: AnyFunction, method: string, name: string) =>
     (...args: unknown[]): unknown => {
-      if (SUBSCRIPTIONS.has(name)) {
+      if (UNREGISTRATIONS.has(name)) {
         meter.called(method);
-        return fn.apply(target, args);
+        return Promise.resolve()
+          .then(() => fn.apply(target, args))
+          .then(
+            () => undefined,
+            () => undefined,
+          );
       }
       if (method === 'storage.collection') {
         meter.called(method);

@@ -70,7 +70,8 @@ export class Sessions {
       starterGoneHandle: null,
     };
     this.sessions.set(session.id, session);
-    if (this.hub.options.starterAutoJoins) this.addMember(session, starter);
+    // C7 holds for the starter too: auto-joining a new session leaves the previous one.
+    if (this.hub.options.starterAutoJoins) this.admit(session, starter);
     this.hub.emit({ kind: 'sessions' });
     const toStarterTab = this.hub.options.sessionsStartedToStarterTab;
     this.lifecycle(

@@ -2,8 +2,7 @@ import { memo, useCallback } from 'react';
 import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
 import { notJoined } from '../domain/selectors';
 import { sameItems, usePlanSelector } from '../hooks/plan-store';
-import { useRunCommand } from '../hooks/use-commands';
-import { ActionButton } from './ActionButton';
+import { useCommandStatus, useRunCommand } from '../hooks/use-commands';
 
 type Props = { onlineIds: ReadonlySet<string> };
 
@@ -21,11 +20,14 @@ export const ReinviteAllButton = memo(function ReinviteAllButton({ onlineIds }: 
     [onlineIds],
   );
   const ids = usePlanSelector(select, sameItems);
+  const { busy } = useCommandStatus();
   const inviteAll = useCallback(() => void run({ type: 'reinvite', personIds: ids }), [run, ids]);
   if (ids.length === 0) return <p className="status-text">Everyone online is in their room.</p>;
+  // A plain button rather than ActionButton: its count changes with every join, and one
+  // component fewer re-rendering per join is what keeps 500-person breakouts smooth.
   return (
-    <ActionButton onClick={inviteAll}>
+    <button type="button" className="button button-secondary" disabled={busy} onClick={inviteAll}>
       {`Invite again everyone who has not joined (${ids.length})`}
-    </ActionButton>
+    </button>
   );
 });

@@ -9,7 +9,18 @@ import { propertyOptions } from '../fixtures';
 
 describe('repeatPairings', () => {
   it('is zero when nobody meets twice', () => {
-    expect(repeatPairings([[['a', 'b'], ['c', 'd']], [['a', 'c'], ['b', 'd']]])).toBe(0);
+    expect(
+      repeatPairings([
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+        [
+          ['a', 'c'],
+          ['b', 'd'],
+        ],
+      ]),
+    ).toBe(0);
   });
 
   it('counts a pair once per extra meeting', () => {

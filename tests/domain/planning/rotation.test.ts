@@ -33,7 +33,9 @@ describe('planRotation: zero repeats whenever a perfect schedule is known to exi
     [30, 6, 3],
     [100, 10, 3],
   ])('%i people in %i rooms for %i rounds never meet twice', (people, rooms, rounds) => {
-    const plan = ok(planRotation({ people: ids(people), roomCount: rooms, rounds, random: createRandom(1) }));
+    const plan = ok(
+      planRotation({ people: ids(people), roomCount: rooms, rounds, random: createRandom(1) }),
+    );
     expect(plan.lowerBound).toBe(0);
     expect(plan.repeatPairs).toBe(0);
   });
@@ -41,7 +43,9 @@ describe('planRotation: zero repeats whenever a perfect schedule is known to exi
 
 describe('planRotation: shape of every round', () => {
   it('places 7 people in 3 rooms as 3, 2, 2 in every round', () => {
-    const plan = ok(planRotation({ people: ids(7), roomCount: 3, rounds: 4, random: createRandom(3) }));
+    const plan = ok(
+      planRotation({ people: ids(7), roomCount: 3, rounds: 4, random: createRandom(3) }),
+    );
     expect(plan.rounds).toHaveLength(4);
     for (const round of plan.rounds) expect(sizesOf(round)).toEqual([3, 2, 2]);
   });
@@ -55,21 +59,31 @@ describe('planRotation: shape of every round', () => {
 
   it('places a person listed twice once per round', () => {
     const plan = ok(
-      planRotation({ people: ['a', 'b', 'a', 'c'], roomCount: 2, rounds: 2, random: createRandom(1) }),
+      planRotation({
+        people: ['a', 'b', 'a', 'c'],
+        roomCount: 2,
+        rounds: 2,
+        random: createRandom(1),
+      }),
     );
     for (const round of plan.rounds) expect(round.flat().sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('returns no rounds for zero rounds and empty rooms for nobody', () => {
-    expect(ok(planRotation({ people: ids(5), roomCount: 2, rounds: 0, random: createRandom(1) })).rounds).toEqual([]);
-    expect(ok(planRotation({ people: [], roomCount: 2, rounds: 2, random: createRandom(1) })).rounds).toEqual([
+    expect(
+      ok(planRotation({ people: ids(5), roomCount: 2, rounds: 0, random: createRandom(1) })).rounds,
+    ).toEqual([]);
+    expect(
+      ok(planRotation({ people: [], roomCount: 2, rounds: 2, random: createRandom(1) })).rounds,
+    ).toEqual([
       [[], []],
       [[], []],
     ]);
   });
 
   it('gives the same schedule for the same seed', () => {
-    const make = () => planRotation({ people: ids(20), roomCount: 4, rounds: 3, random: createRandom(9) });
+    const make = () =>
+      planRotation({ people: ids(20), roomCount: 4, rounds: 3, random: createRandom(9) });
     expect(make()).toEqual(make());
   });
 
@@ -81,7 +95,14 @@ describe('planRotation: shape of every round', () => {
         fc.integer({ min: 1, max: 5 }),
         fc.integer(),
         (people, rooms, rounds, seed) => {
-          const plan = ok(planRotation({ people: ids(people), roomCount: rooms, rounds, random: createRandom(seed) }));
+          const plan = ok(
+            planRotation({
+              people: ids(people),
+              roomCount: rooms,
+              rounds,
+              random: createRandom(seed),
+            }),
+          );
           expect(plan.rounds).toHaveLength(rounds);
           for (const round of plan.rounds) {
             expect(round).toHaveLength(rooms);
@@ -121,7 +142,13 @@ describe('planRotation: keep apart', () => {
         fc.integer(),
         (keepApart, rooms, seed) => {
           const plan = ok(
-            planRotation({ people: ids(12), roomCount: rooms, rounds: 3, random: createRandom(seed), keepApart }),
+            planRotation({
+              people: ids(12),
+              roomCount: rooms,
+              rounds: 3,
+              random: createRandom(seed),
+              keepApart,
+            }),
           );
           for (const round of plan.rounds) {
             for (const [a, b] of keepApart) expect(together(round, a, b)).toBe(false);
@@ -152,12 +179,24 @@ describe('planRotation: keep apart', () => {
   });
 
   it('reports a keep-apart pair with only one room', () => {
-    const result = planRotation({ people: ids(4), roomCount: 1, rounds: 1, random: createRandom(1), keepApart: [['p1', 'p2']] });
+    const result = planRotation({
+      people: ids(4),
+      roomCount: 1,
+      rounds: 1,
+      random: createRandom(1),
+      keepApart: [['p1', 'p2']],
+    });
     expect(result).toMatchObject({ status: 'impossible', reason: 'keep-apart-unsatisfiable' });
   });
 
   it('reports a person kept apart from themselves', () => {
-    const result = planRotation({ people: ids(4), roomCount: 2, rounds: 1, random: createRandom(1), keepApart: [['p1', 'p1']] });
+    const result = planRotation({
+      people: ids(4),
+      roomCount: 2,
+      rounds: 1,
+      random: createRandom(1),
+      keepApart: [['p1', 'p1']],
+    });
     expect(result).toMatchObject({ status: 'impossible', reason: 'apart-from-self' });
   });
 
@@ -168,13 +207,26 @@ describe('planRotation: keep apart', () => {
       rounds: 1,
       random: createRandom(1),
       keepApart: [['p1', 'p3']],
-      keepTogether: [['p1', 'p2'], ['p2', 'p3']],
+      keepTogether: [
+        ['p1', 'p2'],
+        ['p2', 'p3'],
+      ],
     });
-    expect(result).toMatchObject({ status: 'impossible', reason: 'apart-and-together', pairs: [['p1', 'p3']] });
+    expect(result).toMatchObject({
+      status: 'impossible',
+      reason: 'apart-and-together',
+      pairs: [['p1', 'p3']],
+    });
   });
 
   it('ignores rules about people who are not in the rotation', () => {
-    const result = planRotation({ people: ids(4), roomCount: 2, rounds: 2, random: createRandom(1), keepApart: [['p1', 'gone']] });
+    const result = planRotation({
+      people: ids(4),
+      roomCount: 2,
+      rounds: 2,
+      random: createRandom(1),
+      keepApart: [['p1', 'gone']],
+    });
     expect(result.status).toBe('ok');
   });
 });
@@ -183,9 +235,19 @@ describe('planRotation: keep together', () => {
   it('keeps each group in one room in every round while rooms stay balanced', () => {
     fc.assert(
       fc.property(fc.integer(), (seed) => {
-        const groups = [['p1', 'p2', 'p3'], ['p4', 'p5'], ['p6', 'p7']];
+        const groups = [
+          ['p1', 'p2', 'p3'],
+          ['p4', 'p5'],
+          ['p6', 'p7'],
+        ];
         const plan = ok(
-          planRotation({ people: ids(15), roomCount: 3, rounds: 4, random: createRandom(seed), keepTogether: groups }),
+          planRotation({
+            people: ids(15),
+            roomCount: 3,
+            rounds: 4,
+            random: createRandom(seed),
+            keepTogether: groups,
+          }),
         );
         for (const round of plan.rounds) {
           expect(spread(sizesOf(round))).toBeLessThanOrEqual(1);
@@ -201,7 +263,13 @@ describe('planRotation: keep together', () => {
 
   it('counts the pairs a group must repeat in the lower bound', () => {
     const plan = ok(
-      planRotation({ people: ids(12), roomCount: 4, rounds: 3, random: createRandom(1), keepTogether: [['p1', 'p2']] }),
+      planRotation({
+        people: ids(12),
+        roomCount: 4,
+        rounds: 3,
+        random: createRandom(1),
+        keepTogether: [['p1', 'p2']],
+      }),
     );
     expect(plan.lowerBound).toBeGreaterThanOrEqual(2);
     expect(plan.repeatPairs).toBeGreaterThanOrEqual(2);
@@ -209,7 +277,15 @@ describe('planRotation: keep together', () => {
 
   it('splits a group larger than any room and says so', () => {
     const group = ['p1', 'p2', 'p3', 'p4', 'p5'];
-    const plan = ok(planRotation({ people: ids(8), roomCount: 2, rounds: 1, random: createRandom(1), keepTogether: [group] }));
+    const plan = ok(
+      planRotation({
+        people: ids(8),
+        roomCount: 2,
+        rounds: 1,
+        random: createRandom(1),
+        keepTogether: [group],
+      }),
+    );
     expect(plan.splitGroups).toEqual([group]);
     expect(sizesOf(plan.rounds[0] ?? [])).toEqual([4, 4]);
   });
@@ -226,14 +302,23 @@ describe('planRotation: clear problems instead of throwing', () => {
   });
 
   it('reports too many rounds', () => {
-    expect(planRotation({ people: ids(5), roomCount: 2, rounds: 51, random: createRandom(1) })).toMatchObject({
+    expect(
+      planRotation({ people: ids(5), roomCount: 2, rounds: 51, random: createRandom(1) }),
+    ).toMatchObject({
       status: 'impossible',
       reason: 'too-many-rounds',
     });
   });
 
   it('says how the sizes and the people differ', () => {
-    const result = planRotation({ people: ids(5), roomSizes: [2, 2], rounds: 1, random: createRandom(1) });
-    expect(result.status === 'impossible' && result.message).toBe('The room sizes add up to 4 but there are 5 people.');
+    const result = planRotation({
+      people: ids(5),
+      roomSizes: [2, 2],
+      rounds: 1,
+      random: createRandom(1),
+    });
+    expect(result.status === 'impossible' && result.message).toBe(
+      'The room sizes add up to 4 but there are 5 people.',
+    );
   });
 });
