@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{domain,controller,simulator,sdk}/**/*.test.ts'],
+          include: ['tests/{domain,controller,simulator,sdk,chaos}/**/*.test.ts'],
         },
       },
       {

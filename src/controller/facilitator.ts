@@ -196,6 +196,7 @@ export class FacilitatorController {
     const plan = this.deps.reader.plan();
     if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
     this.autoClose = null;
+    if (plan && !this.isFacilitator(plan) && plan.phase === 'ended') this.endOwnSessions();
     if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running' || plan.endsAt === null)
       return;
     const wait = Math.max(0, plan.endsAt - this.deps.now());
@@ -527,6 +528,16 @@ export class FacilitatorController {
       problem: stuck > 0 ? `${stuck} room(s) could not be closed. Press End again to retry.` : null,
     });
     return ok(written.value);
+  }
+
+  /**
+   * Someone took over and ended the breakout: where only a session's starter may end it (C12),
+   * only this app can close the rooms it opened, so it does.
+   */
+  private endOwnSessions(): void {
+    const mine = [...this.sessions.values()].filter((session) => session.starterId === this.deps.me.id);
+    this.sessions.clear();
+    void Promise.allSettled(mine.map((session) => session.end()));
   }
 
   /** After the end: closes any session still open (a failed end, or a crash before it). */

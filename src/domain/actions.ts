@@ -5,7 +5,7 @@
  * the action, so the reducer stays deterministic.
  */
 
-import type { MainArea, PersonRef, TimerMode } from './plan';
+import type { MainArea, PersonRef, PreAssignment, Rotation, TimerMode } from './plan';
 
 /** A frame as read from the board. */
 export type FrameInfo = {
@@ -57,7 +57,20 @@ export type PlanAction =
   | { type: 'breakoutEnded'; at: number }
   // Ownership and reruns.
   | { type: 'facilitatorTookOver'; facilitator: PersonRef }
-  | { type: 'planReset'; runId: string };
+  | { type: 'planReset'; runId: string }
+  | PlanningAction;
+
+/** The planning tools (reduce-planning.ts). */
+export type PlanningAction =
+  | { type: 'selfSelectOpened'; capacity: number | null }
+  | { type: 'selfSelectClosed' }
+  | { type: 'preAssignmentsSet'; rows: readonly PreAssignment[] }
+  | { type: 'rotationPlanned'; rotation: Rotation }
+  | { type: 'rotationCleared' }
+  /** The groups of round `round` replace the assignments, and the next round is the one after. */
+  | { type: 'rotationRoundApplied'; round: number }
+  | { type: 'frameItemsCounted'; runId: string; when: 'start' | 'end'; counts: Readonly<Record<string, number>> }
+  | { type: 'reportBackMoved'; runId: string; index: number };
 
 export type PlanActionType = PlanAction['type'];
 

@@ -2,6 +2,7 @@
 
 import { DEFAULT_DURATION_MS, isValidId } from './limits';
 import { type PersonRef, PLAN_SCHEMA_VERSION, type Plan } from './plan';
+import { emptyPlanningFields } from './planning/plan-fields';
 import { cleanName } from './text';
 
 export type CreatePlanOptions = {
@@ -32,5 +33,6 @@ export function createPlan({ runId, facilitator }: CreatePlanOptions): Plan {
     endedAt: null,
     timer: null,
     helpRequests: [],
+    ...emptyPlanningFields(),
   };
 }

@@ -33,7 +33,15 @@ export type Room = {
  * Where a person stands. `assigned` before start; after start the invitation's fate. Presence
  * (online/offline) is not stored: it is derived from the online users list.
  */
-export type PersonStatus = 'assigned' | 'invited' | 'joined' | 'declined' | 'timed-out' | 'left';
+/** `declined` clicked Decline; `dismissed` clicked outside the invitation (Miro's two rejections). */
+export type PersonStatus =
+  | 'assigned'
+  | 'invited'
+  | 'joined'
+  | 'declined'
+  | 'dismissed'
+  | 'timed-out'
+  | 'left';
 
 export type Person = PersonRef & {
   roomId: string | null;
@@ -70,4 +78,69 @@ export type Plan = {
   endedAt: number | null;
   timer: TimerMode | null;
   helpRequests: HelpRequest[];
+  // Planning tools (domain/planning/plan-fields.ts reads them; absent in older plans = defaults).
+  /** Null: rooms are not open for participants to pick. */
+  selfSelect: SelfSelect | null;
+  /** Names from an imported list, placed into their room when that person comes online. */
+  preAssignments: PreAssignment[];
+  rotation: Rotation | null;
+  /** Items in each room's frame at start and end of one run, for the report-back summary. */
+  frameItems: FrameItems | null;
+  /** Where the report-back walk is; only meaningful for its own run, after the end. */
+  reportBack: ReportBackPosition | null;
+  // Facilitation while rooms run (domain/facilitation.ts reads it; absent in older plans = defaults).
+  facilitation: Facilitation;
+};
+
+/** Participants pick their room; `capacity` null means no limit per room. */
+export type SelfSelect = { capacity: number | null };
+
+/** One row of an imported list: a display name (never an email, D11) and the room it goes to. */
+export type PreAssignment = { name: string; roomId: string };
+
+/**
+ * Rotation rounds: `people` once, and each round as room → indexes into `people`, so a schedule of
+ * 100 people × 10 rounds costs a few KB of the plan's 64 KB. Room i of a round goes to `roomIds[i]`.
+ */
+export type Rotation = {
+  people: PersonRef[];
+  roomIds: string[];
+  rounds: number[][][];
+  /** The round the next "Start round" applies (0-based); `rounds.length` once all have run. */
+  next: number;
+  repeatPairs: number;
+  lowerBound: number;
+};
+
+export type FrameItemCount = { roomId: string; atStart: number; atEnd: number | null };
+export type FrameItems = { runId: string; rooms: FrameItemCount[] };
+
+/** -1 before the first room; the room order is `reportBackOrder` of the ended plan. */
+export type ReportBackPosition = { runId: string; index: number };
+
+/** A message from the facilitator to every room; each participant's own app shows it once. */
+export type Announcement = { id: string; text: string; at: number };
+
+/** A room closed before the end: its session is over and its people are back in the main area. */
+export type RoomClosure = { roomId: string; at: number };
+
+/**
+ * What the facilitator changes while rooms run. Reset at every new run except `warningMs`, which
+ * is a setting. Lists are bounded so the plan stays far below 64 KB.
+ */
+export type Facilitation = {
+  /** How long before the end everyone is warned (30-120 s). */
+  warningMs: number;
+  /** Set while the countdown is paused: time left is `endsAt - pausedAt`. */
+  pausedAt: number | null;
+  /** Newest last; at most MAX_ANNOUNCEMENTS. */
+  announcements: Announcement[];
+  /** Rooms that take nobody new: no invitations, no rejoin requests. */
+  lockedRoomIds: string[];
+  closedRooms: RoomClosure[];
+  /**
+   * Help requests the facilitator is on the way to, identified by person and the request's time,
+   * so a request made again later is a new one and is not shown as answered.
+   */
+  helpOnTheWay: Array<{ personId: string; at: number }>;
 };

@@ -13,7 +13,12 @@ import { cleanName } from './text';
 import { filterSame, mapSame, patch } from './unchanged';
 
 /** Statuses after which putting a person in the same room again means "invite them again". */
-const REINVITABLE: ReadonlySet<PersonStatus> = new Set(['declined', 'timed-out', 'left']);
+const REINVITABLE: ReadonlySet<PersonStatus> = new Set([
+  'declined',
+  'dismissed',
+  'timed-out',
+  'left',
+]);
 
 function unassign(plan: Plan, personId: string): Plan {
   if (plan.phase === 'planning') {

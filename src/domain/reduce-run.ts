@@ -91,7 +91,8 @@ export function invitationAnswered(
   { personId, accepted, reason }: ActionOf<'invitationAnswered'>,
 ): Plan {
   if (accepted) return plan;
-  const status: PersonStatus = reason === 'timed-out' ? 'timed-out' : 'declined';
+  const status: PersonStatus =
+    reason === 'timed-out' ? 'timed-out' : reason === 'clicked-outside' ? 'dismissed' : 'declined';
   return updatePerson(plan, personId, (person) =>
     person.status === 'invited' ? { ...person, status } : person,
   );

@@ -45,6 +45,7 @@ import {
   readRecord,
   readString,
 } from './read-fields';
+import { encodePlanningFields, readPlanningFields } from './planning/plan-fields';
 import { cleanName } from './text';
 
 export type PlanReadResult =
@@ -59,6 +60,7 @@ const STATUSES: readonly PersonStatus[] = [
   'invited',
   'joined',
   'declined',
+  'dismissed',
   'timed-out',
   'left',
 ];
@@ -198,6 +200,7 @@ function readCurrentPlan(document: Fields): Plan {
     endedAt: readNullableNumber(document, 'endedAt', '', TIMESTAMP),
     timer: field(document, 'timer') === null ? null : readChoice(document, 'timer', '', TIMERS),
     helpRequests: readHelpRequests(document, roomIds),
+    ...readPlanningFields(document, roomIds),
   };
 }
 
@@ -271,6 +274,7 @@ export function encodePlan(plan: Plan): Plan {
     endedAt: plan.endedAt,
     timer: plan.timer,
     helpRequests: plan.helpRequests.map(({ personId, roomId, at }) => ({ personId, roomId, at })),
+    ...encodePlanningFields(plan),
   };
 }
 

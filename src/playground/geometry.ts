@@ -44,3 +44,23 @@ export function projector(area: Rect, widthPx: number) {
     }),
   };
 }
+
+/**
+ * The frame someone looks at: the smallest frame that holds the centre of their viewport (a view
+ * zoomed to a room shows a margin around it, so "inside" is judged by the centre), or null.
+ */
+export function frameAtCentre<T extends SimItem>(frames: readonly T[], viewport: Rect): T | null {
+  const cx = viewport.x + viewport.width / 2;
+  const cy = viewport.y + viewport.height / 2;
+  let best: T | null = null;
+  let bestArea = Number.POSITIVE_INFINITY;
+  for (const frame of frames) {
+    const r = itemRect(frame);
+    const area = r.width * r.height;
+    if (cx >= r.x && cx <= r.x + r.width && cy >= r.y && cy <= r.y + r.height && area < bestArea) {
+      best = frame;
+      bestArea = area;
+    }
+  }
+  return best;
+}

@@ -7,8 +7,13 @@ export type Board = MiroBoardSurface;
 
 export type Connection = { board: Board; meter: Meter };
 
+/** How long one SDK call may take before the app stops waiting and says so. */
+export const DEFAULT_CALL_TIMEOUT_MS = 20_000;
+
 export type ConnectOptions = {
   retry?: RetryPolicy;
+  /** Per attempt; a call that never settles rejects with a message after this long. */
+  callTimeoutMs?: number;
   /** Jitter source for backoff; seeded in tests and benchmarks. */
   random?: () => number;
 };
@@ -39,6 +44,7 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
   const meter = new Meter();
   const policy = options.retry ?? DEFAULT_RETRY;
   const random = options.random ?? Math.random;
+  const timeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
 
   const wrapResult = (method: string, value: unknown): unknown => {
     if (!RETURNS_SESSIONS.has(method)) return value;
@@ -65,7 +71,7 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
         method,
         async () => {
           meter.called(method);
-          return wrapResult(method, await fn.apply(target, args));
+          return wrapResult(method, await withTimeout(method, fn.apply(target, args), timeoutMs));
         },
         policy,
         { random, onRetry: () => meter.retried() },
@@ -103,4 +109,35 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
   };
 
   return { board: wrap(miro.board, 'board'), meter };
+}
+
+/** A call that did not settle in time; retried like any transient failure. */
+export class SdkTimeoutError extends Error {
+  override readonly name = 'SdkTimeoutError';
+  constructor(method: string, ms: number) {
+    super(`Miro did not answer "${method}" within ${Math.round(ms / 1000)} s`);
+  }
+}
+
+/**
+ * Nothing in the app waits forever on Miro: the timer is the global one, looked up per call, so
+ * tests on fake timers drive it like any other.
+ */
+function withTimeout<T>(method: string, result: T | Promise<T>, ms: number): Promise<T> {
+  const thenable =
+    typeof result === 'object' && result !== null && typeof (result as Promise<T>).then === 'function';
+  if (!thenable || !Number.isFinite(ms) || ms <= 0) return Promise.resolve(result);
+  return new Promise<T>((resolve, reject) => {
+    const timer = globalThis.setTimeout(() => reject(new SdkTimeoutError(method, ms)), ms);
+    (result as Promise<T>).then(
+      (value) => {
+        globalThis.clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        globalThis.clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }

@@ -4,7 +4,7 @@ import type { PersonRef } from '../domain/plan';
 import { roomOf } from '../domain/selectors';
 import { usePlanSelector } from '../hooks/plan-store';
 import { type ActionOutcome, useParticipantActions } from '../hooks/use-participant-actions';
-import { STATUS_TEXT } from './status-text';
+import { CAN_ASK_TO_REJOIN, STATUS_TEXT } from './status-text';
 import { TimeLeft } from './TimeLeft';
 
 type Props = { me: PersonRef };
@@ -80,7 +80,7 @@ export function ParticipantView({ me }: Props) {
 
   const status = person.status;
   const askedForHelp = plan.helpRequests.some((request) => request.personId === me.id);
-  const canRejoin = status === 'declined' || status === 'timed-out' || status === 'left';
+  const canRejoin = status !== undefined && CAN_ASK_TO_REJOIN.has(status);
   return (
     <section aria-label="Your breakout" className="section">
       <h2 className="h4">Your room: {room.name}</h2>

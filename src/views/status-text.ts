@@ -6,6 +6,7 @@ export const STATUS_TEXT: Readonly<Record<DisplayStatus, string>> = {
   invited: 'Invited',
   joined: 'Joined',
   declined: 'Declined the invitation',
+  dismissed: 'Closed the invitation without answering',
   'timed-out': 'Did not answer in time',
   left: 'Left the room',
   offline: 'Offline',
@@ -16,6 +17,15 @@ export const CAN_INVITE_AGAIN: ReadonlySet<DisplayStatus> = new Set([
   'assigned',
   'invited',
   'declined',
+  'dismissed',
+  'timed-out',
+  'left',
+]);
+
+/** Statuses from which a participant may ask the facilitator to be let back in. */
+export const CAN_ASK_TO_REJOIN: ReadonlySet<DisplayStatus> = new Set([
+  'declined',
+  'dismissed',
   'timed-out',
   'left',
 ]);

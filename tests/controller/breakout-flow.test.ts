@@ -129,6 +129,16 @@ describe('joining', () => {
     expect(people.find((person) => person.id === grace.user.id)?.status).toBe('timed-out');
   });
 
+  it('tells a dismissed invitation (clicked outside) apart from a declined one', async () => {
+    const w = await startedWorkshop();
+    const [ada] = w.participants;
+    if (!ada) throw new Error('no participant');
+    const [invitation] = w.sim.invitations(ada.user.id);
+    w.sim.respondToInvitation(invitation?.id ?? '', 'rejected', 'clicked-outside');
+    await w.flush();
+    expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe('dismissed');
+  });
+
   it('coalesces a burst of joins into few writes', async () => {
     const w = await startedWorkshop({ participants: 10, rooms: 3 });
     const before = w.sim.counters().storageWrites;

@@ -51,7 +51,7 @@ describe('starting a breakout', () => {
 });
 
 describe('invitations', () => {
-  it('a rejected invitation marks the person declined, a timed-out one timed-out', () => {
+  it('a rejected invitation marks the person declined, dismissed or timed-out by its reason', () => {
     const plan = reduceAll(runningPlan(), [
       { type: 'invitationAnswered', personId: 'p1', accepted: false, reason: 'clicked-button' },
       { type: 'invitationAnswered', personId: 'p2', accepted: false, reason: 'timed-out' },
@@ -59,7 +59,7 @@ describe('invitations', () => {
     ]);
     expect(statusOf(plan, 'p1')).toBe('declined');
     expect(statusOf(plan, 'p2')).toBe('timed-out');
-    expect(statusOf(plan, 'p3')).toBe('declined');
+    expect(statusOf(plan, 'p3')).toBe('dismissed');
   });
 
   it('an accepted invitation waits for the join event', () => {
