@@ -39,10 +39,45 @@ function purgeUnusedCss(): Plugin {
   };
 }
 
+/**
+ * Content-Security-Policy of the two pages Miro loads, injected into the production build only:
+ * the dev server's HMR needs inline scripts and a websocket, and the playground lends the
+ * simulator across frames, so dev keeps no policy. What each source is for:
+ * - script: the app's own bundle and Miro's SDK (https://miro.com/app/static/sdk/v2/miro.js);
+ * - connect: the SDK talks to Miro's servers;
+ * - style/font: the bundled mirotone stylesheet, which @imports Open Sans from Google Fonts;
+ * - img: mirotone's icons are data: SVGs. React sets styles through the DOM, not inline tags.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' https://miro.com",
+  "connect-src 'self' https://miro.com https://*.miro.com wss://*.miro.com",
+  "style-src 'self' https://fonts.googleapis.com",
+  "font-src 'self' https://fonts.gstatic.com data:",
+  "img-src 'self' data: https://miro.com https://*.miro.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'breakout-rooms:csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 // The production build ships the two entries Miro loads: index.html (headless) and app.html
 // (panel). playground.html and the simulator are served by the dev server only.
 export default defineConfig({
-  plugins: [react(), purgeUnusedCss(), printPlaygroundUrl()],
+  plugins: [react(), purgeUnusedCss(), printPlaygroundUrl(), contentSecurityPolicy()],
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },
   build: {

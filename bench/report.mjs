@@ -19,6 +19,8 @@ const readPart = (name) => JSON.parse(readFileSync(resolve(parts, `${name}.json`
 const scenarios = readPart('scenarios');
 /** @type {import('./results').RenderResult} */
 const render = readPart('render');
+/** @type {{ people: number, rooms: number, rounds: number, repeatPairs: number, lowerBound: number, ms: number, seed: number }[]} */
+const rotation = readPart('rotation');
 
 // ---- Bundle: each entry page's scripts and styles, and every chunk they import statically.
 
@@ -271,10 +273,26 @@ console.log(
 );
 console.log(lines.join('\n'));
 
+// Rotation rounds: repeated pairings of the planner against the bound no schedule can beat.
+console.log(
+  `\nRotation rounds (seed ${rotation[0]?.seed}): repeated pairings vs the lower bound\n`,
+);
+console.log(
+  [
+    '| People | Rooms | Rounds | Repeat pairings | Lower bound | Time |',
+    '|---|---|---|---|---|---|',
+    ...rotation.map(
+      (r) =>
+        `| ${r.people} | ${r.rooms} | ${r.rounds} | ${r.repeatPairs} | ${r.lowerBound} | ${r.ms} ms |`,
+    ),
+  ].join('\n'),
+);
+
 const results = {
   scenarios,
   render,
   bundle,
+  rotation,
   targets: [
     ...rows,
     ...single.map((r) => ({ label: r.label, values: [r.value], target: r.target, met: r.met })),

@@ -7,7 +7,14 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type RunResult, runOne } from './run';
 
-type Args = { runs: number; seed: number; json: boolean; jobs: number; verbose: boolean; worker: boolean };
+type Args = {
+  runs: number;
+  seed: number;
+  json: boolean;
+  jobs: number;
+  verbose: boolean;
+  worker: boolean;
+};
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { runs: 100, seed: 1, json: false, jobs: 2, verbose: false, worker: false };
@@ -43,12 +50,18 @@ const failureOf = (result: RunResult): Failure => ({
   violations: result.violations,
   faults: result.faults,
   // The end of a long trace is where it went wrong; the start says what was set up.
-  trace: result.trace.length > 400 ? [...result.trace.slice(0, 60), '...', ...result.trace.slice(-300)] : result.trace,
+  trace:
+    result.trace.length > 400
+      ? [...result.trace.slice(0, 60), '...', ...result.trace.slice(-300)]
+      : result.trace,
   replay: `npm run chaos -- --runs 1 --seed ${result.seed} --jobs 1`,
 });
 
 /** Runs seeds in this process, one after the other (each run owns the global clock). */
-async function runSeeds(seeds: readonly number[], onResult: (result: RunResult) => void): Promise<void> {
+async function runSeeds(
+  seeds: readonly number[],
+  onResult: (result: RunResult) => void,
+): Promise<void> {
   for (const seed of seeds) onResult(await runOne(seed));
 }
 
@@ -63,15 +76,19 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   const report = (result: RunResult) => {
     results.push(result);
-    if (!args.json && (args.verbose || result.violations.length > 0)) printResult(result, args.verbose);
-    if (!args.json && results.length % 50 === 0) process.stderr.write(`${results.length}/${args.runs} runs\n`);
+    if (!args.json && (args.verbose || result.violations.length > 0))
+      printResult(result, args.verbose);
+    if (!args.json && results.length % 50 === 0)
+      process.stderr.write(`${results.length}/${args.runs} runs\n`);
   };
   const jobs = Math.min(args.jobs, seeds.length);
   if (jobs <= 1) {
     await runSeeds(seeds, report);
   } else {
     const self = fileURLToPath(import.meta.url);
-    const shares = Array.from({ length: jobs }, (_, job) => seeds.filter((_, index) => index % jobs === job));
+    const shares = Array.from({ length: jobs }, (_, job) =>
+      seeds.filter((_, index) => index % jobs === job),
+    );
     await Promise.all(
       shares.map(
         (share) =>
@@ -82,12 +99,16 @@ async function main(): Promise<void> {
               execArgv: process.execArgv,
             });
             child.on('message', (message: { result: RunResult }) => report(message.result));
-            child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+            child.on('exit', (code) =>
+              code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`)),
+            );
           }),
       ),
     );
   }
-  const failures = results.filter((result) => result.violations.length > 0).sort((a, b) => a.seed - b.seed);
+  const failures = results
+    .filter((result) => result.violations.length > 0)
+    .sort((a, b) => a.seed - b.seed);
   const summary: Summary = {
     runs: results.length,
     violations: failures.reduce((sum, result) => sum + result.violations.length, 0),
@@ -102,7 +123,8 @@ async function main(): Promise<void> {
     console.log(
       `${summary.runs} runs (${participants} participants, ${simulated.toFixed(1)} simulated hours) in ${seconds.toFixed(1)} s: ${summary.violations} violation(s) in ${failures.length} run(s)`,
     );
-    for (const failure of summary.failures) console.log(`  seed ${failure.seed}: ${failure.replay}`);
+    for (const failure of summary.failures)
+      console.log(`  seed ${failure.seed}: ${failure.replay}`);
   }
   process.stderr.write(`chaos: ${results.length} runs in ${seconds.toFixed(1)} s\n`);
   process.exitCode = summary.violations > 0 ? 1 : 0;
@@ -114,7 +136,9 @@ const trimmed = (result: RunResult): RunResult =>
 
 function printResult(result: RunResult, verbose: boolean): void {
   const failed = result.violations.length > 0;
-  console.log(`\n=== seed ${result.seed}: ${failed ? `${result.violations.length} violation(s)` : 'ok'} ===`);
+  console.log(
+    `\n=== seed ${result.seed}: ${failed ? `${result.violations.length} violation(s)` : 'ok'} ===`,
+  );
   for (const violation of result.violations) console.log(`  ! ${violation}`);
   for (const line of result.faults) console.log(`  ${line}`);
   if (failed || verbose) {

@@ -108,7 +108,8 @@ export class FakeClock implements Clock {
   private fire(timer: Timer): void {
     this.timers.shift();
     this.current = Math.max(this.current, timer.at);
-    if (timer.every !== null) this.insert({ ...timer, at: this.current + timer.every, seq: this.seq++ });
+    if (timer.every !== null)
+      this.insert({ ...timer, at: this.current + timer.every, seq: this.seq++ });
     try {
       timer.fn();
     } catch (error) {
@@ -118,7 +119,13 @@ export class FakeClock implements Clock {
 
   private add(fn: () => void, ms: number, every: number | null): number {
     const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-    const timer: Timer = { id: this.nextId++, at: this.current + delay, seq: this.seq++, fn, every };
+    const timer: Timer = {
+      id: this.nextId++,
+      at: this.current + delay,
+      seq: this.seq++,
+      fn,
+      every,
+    };
     this.insert(timer);
     return timer.id;
   }
@@ -127,7 +134,8 @@ export class FakeClock implements Clock {
     let index = this.timers.length;
     while (index > 0) {
       const before = this.timers[index - 1];
-      if (before && (before.at < timer.at || (before.at === timer.at && before.seq < timer.seq))) break;
+      if (before && (before.at < timer.at || (before.at === timer.at && before.seq < timer.seq)))
+        break;
       index -= 1;
     }
     this.timers.splice(index, 0, timer);

@@ -110,7 +110,8 @@ export type Faults = {
   forgedMessages: boolean;
 };
 
-const pick = <T>(random: Random, values: readonly T[]): T => values[randomIndex(random, values.length)] as T;
+const pick = <T>(random: Random, values: readonly T[]): T =>
+  values[randomIndex(random, values.length)] as T;
 const chance = (random: Random, p: number) => random() < p;
 /** Mostly small, sometimes large: 0..max with a long tail. */
 const skewed = (random: Random, max: number) => Math.round(max * random() ** 2);
@@ -120,7 +121,10 @@ export function drawFaults(seed: number): Faults {
   const behaviour: Partial<UndocumentedBehaviour> = {};
   const variants: string[] = [];
   const mutable = behaviour as Record<string, unknown>;
-  for (const [key, values] of Object.entries(VARIANTS) as [keyof UndocumentedBehaviour, readonly unknown[]][]) {
+  for (const [key, values] of Object.entries(VARIANTS) as [
+    keyof UndocumentedBehaviour,
+    readonly unknown[],
+  ][]) {
     if (!chance(random, 0.3)) continue;
     const value = pick(random, values.slice(1));
     mutable[key] = value;
@@ -200,14 +204,20 @@ export const HEALED: Partial<Knobs & UndocumentedBehaviour> = {
 export const describeFaults = (faults: Faults): string[] => {
   const { sim, variants, ...rest } = faults;
   const failing = Object.entries(sim.failureRate ?? {})
-    .map(([method, rate]) => `${method}:${rate.toFixed(3)}`)
+    .map(([method, rate]) => `${method}:${(rate ?? 0).toFixed(3)}`)
     .join(' ');
   const knobs = Object.entries(sim)
     .filter(([key]) => key !== 'failureRate' && !(key in defaultBehaviour))
-    .map(([key, value]) => `${key}=${typeof value === 'number' ? Number(value.toFixed(3)) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}=${typeof value === 'number' ? Number(value.toFixed(3)) : String(value)}`,
+    )
     .join(' ');
   const flags = Object.entries(rest)
-    .map(([key, value]) => `${key}=${typeof value === 'number' ? Number(value.toFixed(3)) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}=${typeof value === 'number' ? Number(value.toFixed(3)) : String(value)}`,
+    )
     .join(' ');
   return [
     `scenario: ${flags}`,

@@ -40,7 +40,12 @@ const centreIn = (viewport: Rect, area: Rect) => {
 };
 
 /** Viewport rects are top-left based; a main area given as a viewport is compared by centre. */
-const centreOfViewport = (rect: Rect): Rect => ({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, width: 2, height: 2 });
+const centreOfViewport = (rect: Rect): Rect => ({
+  x: rect.x + rect.width / 2,
+  y: rect.y + rect.height / 2,
+  width: 2,
+  height: 2,
+});
 
 export function watchBoard(sim: SimBoard, violate: (problem: string) => void): Observed {
   const observed: Observed = {
@@ -60,7 +65,9 @@ export function watchBoard(sim: SimBoard, violate: (problem: string) => void): O
       const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
       const read = parsePlan(raw);
       if (read.status !== 'ok') {
-        violate(`the stored plan is not valid: ${read.status === 'empty' ? 'it was removed' : read.message}`);
+        violate(
+          `the stored plan is not valid: ${read.status === 'empty' ? 'it was removed' : read.message}`,
+        );
         return;
       }
       const text = JSON.stringify(raw);
@@ -91,7 +98,9 @@ export function watchBoard(sim: SimBoard, violate: (problem: string) => void): O
 function checkStored(s: Checked, violate: (problem: string) => void): void {
   const { storedRevision, maxRevision } = s.observed;
   if (storedRevision < maxRevision) {
-    violate(`the stored plan went back from revision ${maxRevision} to ${storedRevision} and stayed there`);
+    violate(
+      `the stored plan went back from revision ${maxRevision} to ${storedRevision} and stayed there`,
+    );
   }
 }
 
@@ -116,7 +125,8 @@ export function checkRun(s: Checked, violate: (problem: string) => void): void {
   }
   const planned = new Set(plan.rooms.map((room) => room.sessionId).filter((id) => id !== null));
   for (const session of active) {
-    if (!planned.has(session.id)) violate(`session "${session.name}" runs but belongs to no room of the plan`);
+    if (!planned.has(session.id))
+      violate(`session "${session.name}" runs but belongs to no room of the plan`);
   }
   for (const member of s.participants) {
     const id = member.user.id;
@@ -129,7 +139,8 @@ export function checkRun(s: Checked, violate: (problem: string) => void): void {
         violate(`${name} is in a session that is not their room's`);
         continue;
       }
-      if (person?.status !== 'joined') violate(`${name} is in their room but the plan says "${person?.status}"`);
+      if (person?.status !== 'joined')
+        violate(`${name} is in their room but the plan says "${person?.status}"`);
       if (!s.observed.visited.get(id)?.has(room.frameId) && !room.frameMissing) {
         violate(`${name} joined "${room.name}" but was never taken to its frame`);
       }

@@ -69,14 +69,16 @@ export async function runOne(seed: number): Promise<RunResult> {
     await run.play();
     violations.push(...run.violations);
   } catch (error) {
-    violations.push(`runner crashed: ${describe(error)}`);
+    violations.push(`runner crashed: ${explain(error)}`);
   } finally {
     run?.stopAll();
     await clock.advance(0);
-    for (const error of clock.errors) violations.push(`uncaught error in a timer: ${describe(error)}`);
-    for (const reason of state.unhandled) violations.push(`unhandled rejection: ${describe(reason)}${where(reason)}`);
+    for (const error of clock.errors)
+      violations.push(`uncaught error in a timer: ${explain(error)}`);
+    for (const reason of state.unhandled)
+      violations.push(`unhandled rejection: ${explain(reason)}${where(reason)}`);
     for (const error of run?.sim.handlerErrors() ?? []) {
-      violations.push(`app handler threw: ${describe(error)}`);
+      violations.push(`app handler threw: ${explain(error)}`);
     }
     clock.uninstall();
     current = null;
@@ -99,11 +101,17 @@ const where = (error: unknown): string => {
     .split('\n')
     .filter((line) => /src\/(controller|sdk|domain)/.test(line))
     .slice(0, 4)
-    .map((line) => line.trim().replace(/^at /, '').replace(/\(?file:\/\/[^)]*\/src\//, 'src/').replace(/\)$/, ''));
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^at /, '')
+        .replace(/\(?file:\/\/[^)]*\/src\//, 'src/')
+        .replace(/\)$/, ''),
+    );
   return frames.length > 0 ? ` (at ${frames.join(' < ')})` : '';
 };
 
-export const describe = (error: unknown): string =>
+export const explain = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 class Scenario {
@@ -179,7 +187,13 @@ class Scenario {
     }
     const add = (name: string): Member => {
       const user = this.sim.addUser({ name });
-      const member: Member = { user, tab: this.sim.openTab(user.id), headless: null, board: null, startError: null };
+      const member: Member = {
+        user,
+        tab: this.sim.openTab(user.id),
+        headless: null,
+        board: null,
+        startError: null,
+      };
       this.members.set(user.id, member);
       return member;
     };
@@ -197,7 +211,8 @@ class Scenario {
     let done = 0;
     for (const promise of pending) void promise.finally(() => (done += 1));
     await this.clock.until(() => done === pending.length, 10 * MINUTE);
-    if (done !== pending.length) this.violate(`${pending.length - done} app(s) never finished starting`);
+    if (done !== pending.length)
+      this.violate(`${pending.length - done} app(s) never finished starting`);
   }
 
   private async startApp(member: Member): Promise<void> {
@@ -208,7 +223,10 @@ class Scenario {
     // The entry point tries again after a failed start, as a reload by the user would.
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       try {
-        const headless = await startHeadless(board, { now: this.clock.now, newId: () => this.newId() });
+        const headless = await startHeadless(board, {
+          now: this.clock.now,
+          newId: () => this.newId(),
+        });
         if (member.tab.headless !== frame) {
           headless.stop();
           return;
@@ -218,7 +236,7 @@ class Scenario {
         member.startError = null;
         return;
       } catch (error) {
-        member.startError = describe(error);
+        member.startError = explain(error);
         this.log(`app of ${member.user.name} did not start (${member.startError})`);
         await new Promise((resolve) => globalThis.setTimeout(resolve, 5_000));
       }
@@ -252,13 +270,19 @@ class Scenario {
   }
 
   /** A command from the panel of `member`, as the facilitator clicks it. */
-  async command(member: Member, command: Parameters<Headless['facilitator']['handle']>[0]): Promise<CommandResult> {
+  async command(
+    member: Member,
+    command: Parameters<Headless['facilitator']['handle']>[0],
+  ): Promise<CommandResult> {
     const headless = member.headless;
     if (!headless) return { ok: false, message: 'app not running' };
     const result = await this.settle(headless.facilitator.handle(command));
     if (!result) return { ok: false, message: 'no answer' };
-    if (!result.ok && !result.message.trim()) this.violate(`${command.type} failed without a message`);
-    this.log(`${member.user.name}: ${command.type} -> ${result.ok ? `ok (rev ${result.plan?.revision ?? '-'})` : `failed: ${result.message}`}`);
+    if (!result.ok && !result.message.trim())
+      this.violate(`${command.type} failed without a message`);
+    this.log(
+      `${member.user.name}: ${command.type} -> ${result.ok ? `ok (rev ${result.plan?.revision ?? '-'})` : `failed: ${result.message}`}`,
+    );
     return result;
   }
 
@@ -286,7 +310,14 @@ class Scenario {
   private async prepare(): Promise<void> {
     const me = () => this.acting;
     await this.retry(me, { type: 'claim' });
-    const frames = this.roomFrames.map(({ id, title, x, y, width, height }) => ({ id, title, x, y, width, height }));
+    const frames = this.roomFrames.map(({ id, title, x, y, width, height }) => ({
+      id,
+      title,
+      x,
+      y,
+      width,
+      height,
+    }));
     const mainArea =
       this.random() < 0.7
         ? ({ kind: 'frame', frameId: this.main.id, frame: rect(this.main) } as const)
@@ -310,8 +341,17 @@ class Scenario {
       .filter((member) => online.has(member.user.id))
       .map((member) => ({ id: member.user.id, name: member.user.name }));
     const rooms = plan.rooms.filter((room) => !room.frameMissing).map((room) => room.id);
-    const assignment = Object.fromEntries(assignBalanced(people.map((p) => p.id), rooms, this.random));
-    await this.retry(() => this.acting, { type: 'edit', actions: [{ type: 'peopleSplit', people, assignment }] });
+    const assignment = Object.fromEntries(
+      assignBalanced(
+        people.map((p) => p.id),
+        rooms,
+        this.random,
+      ),
+    );
+    await this.retry(() => this.acting, {
+      type: 'edit',
+      actions: [{ type: 'peopleSplit', people, assignment }],
+    });
   }
 
   private async start(): Promise<void> {
@@ -324,13 +364,18 @@ class Scenario {
       const other = this.participants[0];
       if (other?.headless) {
         const result = await this.command(other, { type: 'start' });
-        if (result.ok) this.violate(`${other.user.name}, not the facilitator, could start the breakout`);
+        if (result.ok)
+          this.violate(`${other.user.name}, not the facilitator, could start the breakout`);
       }
     }
     for (let attempt = 1; attempt <= 6; attempt += 1) {
       if (this.plan()?.phase === 'running') return;
-      if (this.faults.reloadAtStart && attempt === 1) this.later(randomIndex(this.random, 3_000), () => this.reload(this.acting, 'during the start'));
-      if (this.faults.panelToggles) this.later(randomIndex(this.random, 2_000), () => this.togglePanel(this.acting));
+      if (this.faults.reloadAtStart && attempt === 1)
+        this.later(randomIndex(this.random, 3_000), () =>
+          this.reload(this.acting, 'during the start'),
+        );
+      if (this.faults.panelToggles)
+        this.later(randomIndex(this.random, 2_000), () => this.togglePanel(this.acting));
       const result = await this.command(this.acting, { type: 'start' });
       await this.clock.advance(2_000);
       if (result.ok || this.plan()?.phase === 'running') return;
@@ -353,7 +398,7 @@ class Scenario {
     globalThis.setTimeout(() => {
       Promise.resolve()
         .then(action)
-        .catch((error: unknown) => this.log(`runner action failed: ${describe(error)}`));
+        .catch((error: unknown) => this.log(`runner action failed: ${explain(error)}`));
     }, ms);
   }
 
@@ -391,7 +436,12 @@ class Scenario {
     const window = 100_000;
     for (const member of this.participants) {
       const roll = this.random();
-      const answer = roll < this.faults.accept ? 'accepted' : roll < this.faults.accept + this.faults.decline ? 'rejected' : null;
+      const answer =
+        roll < this.faults.accept
+          ? 'accepted'
+          : roll < this.faults.accept + this.faults.decline
+            ? 'rejected'
+            : null;
       const at = randomIndex(this.random, 45_000);
       if (answer) this.later(at, () => this.answer(member, answer, 0));
       if (this.random() < this.faults.offline) {
@@ -402,7 +452,8 @@ class Scenario {
       }
     }
     if (this.faults.panelToggles) {
-      for (let count = 0; count < 4; count += 1) this.later(randomIndex(this.random, window), () => this.togglePanel(this.acting));
+      for (let count = 0; count < 4; count += 1)
+        this.later(randomIndex(this.random, window), () => this.togglePanel(this.acting));
     }
     if (this.faults.reloadDuringRun) {
       this.later(randomIndex(this.random, window), () => this.reload(this.acting, 'while running'));
@@ -429,13 +480,16 @@ class Scenario {
     if (this.faults.helpSpam) {
       const spammer = this.participants[this.participants.length - 1] as Member;
       for (let count = 0; count < 20; count += 1) {
-        this.later(20_000 + count * 500, () => this.broadcast(spammer, () => {
-          const runId = this.plan()?.runId ?? 'none';
-          return helpRequested(runId, { id: spammer.user.id, name: spammer.user.name });
-        }));
+        this.later(20_000 + count * 500, () =>
+          this.broadcast(spammer, () => {
+            const runId = this.plan()?.runId ?? 'none';
+            return helpRequested(runId, { id: spammer.user.id, name: spammer.user.name });
+          }),
+        );
       }
     }
-    if (this.faults.forgedMessages) this.later(randomIndex(this.random, window), () => this.forge());
+    if (this.faults.forgedMessages)
+      this.later(randomIndex(this.random, window), () => this.forge());
     if (this.faults.takeOver && this.participants.length > 1) {
       const taker = this.participants[1] as Member;
       this.later(randomIndex(this.random, window), async () => {
@@ -462,7 +516,7 @@ class Scenario {
         this.log(`${member.user.name} ${response} the invitation to ${invitation.sessionName}`);
         this.observed.answered.set(member.user.id, { response, sessionId: invitation.sessionId });
       } catch (error) {
-        this.log(`${member.user.name} could not answer: ${describe(error)}`);
+        this.log(`${member.user.name} could not answer: ${explain(error)}`);
       }
     }
   }
@@ -488,8 +542,17 @@ class Scenario {
     const forged: unknown[] = [
       { type: 'breakout-ended', runId, from: facilitator },
       { type: 'end', runId, from: facilitator },
-      { type: 'personAssigned', person: { id: forger.user.id, name: 'x' }, roomId: plan.rooms[0]?.id ?? 'r' },
-      { type: 'joined-room', runId, sessionId: 'not-a-session', from: { id: victim.user.id, name: victim.user.name } },
+      {
+        type: 'personAssigned',
+        person: { id: forger.user.id, name: 'x' },
+        roomId: plan.rooms[0]?.id ?? 'r',
+      },
+      {
+        type: 'joined-room',
+        runId,
+        sessionId: 'not-a-session',
+        from: { id: victim.user.id, name: victim.user.name },
+      },
       { type: 'help-requested', runId, from: { id: 'x'.repeat(5000), name: 'n' } },
       { type: 'rejoin-requested', runId, from: facilitator, extra: true },
       ['not', 'an', 'object'],
@@ -506,7 +569,9 @@ class Scenario {
     for (const member of this.members.values()) {
       if (!member.user.online) this.setOnline(member, true);
     }
-    const down = [...this.members.values()].filter((member) => member.tab.headless && !member.headless);
+    const down = [...this.members.values()].filter(
+      (member) => member.tab.headless && !member.headless,
+    );
     if (down.length > 0) {
       this.log(`${down.length} app(s) not running ${when}; restarting them`);
       await this.startApps(down);
@@ -517,15 +582,25 @@ class Scenario {
 
   private async end(): Promise<void> {
     const plan = this.plan();
-    if (!plan || plan.phase !== 'running') return;
-    this.observed.membersAtEnd = new Set(this.sim.sessions().filter((s) => !s.ended).flatMap((s) => s.memberIds));
-    if (this.faults.reloadAtEnd) this.later(randomIndex(this.random, 3_000), () => this.reload(this.acting, 'during the end'));
-    if (this.faults.panelToggles) this.later(randomIndex(this.random, 3_000), () => this.togglePanel(this.acting));
+    if (plan?.phase !== 'running') return;
+    this.observed.membersAtEnd = new Set(
+      this.sim
+        .sessions()
+        .filter((s) => !s.ended)
+        .flatMap((s) => s.memberIds),
+    );
+    if (this.faults.reloadAtEnd)
+      this.later(randomIndex(this.random, 3_000), () => this.reload(this.acting, 'during the end'));
+    if (this.faults.panelToggles)
+      this.later(randomIndex(this.random, 3_000), () => this.togglePanel(this.acting));
     if (this.faults.endByHand || plan.endsAt === null) {
       await this.command(this.acting, { type: 'end' });
     } else {
       this.log('waiting for the time to run out');
-      await this.clock.until(() => this.plan()?.phase === 'ended', plan.endsAt - this.clock.now() + 5 * MINUTE);
+      await this.clock.until(
+        () => this.plan()?.phase === 'ended',
+        plan.endsAt - this.clock.now() + 5 * MINUTE,
+      );
     }
     await this.clock.advance(5_000);
     // A person sees "could not be closed" or a running breakout, and presses End again.
@@ -533,7 +608,9 @@ class Scenario {
       const problem = this.acting.headless?.facilitator.currentNotice().problem ?? null;
       const open = this.sim.sessions().some((session) => !session.ended);
       if (this.plan()?.phase === 'ended' && !open && problem === null) break;
-      this.log(`End pressed again (${problem ?? (open ? 'sessions still open' : 'plan not ended')})`);
+      this.log(
+        `End pressed again (${problem ?? (open ? 'sessions still open' : 'plan not ended')})`,
+      );
       await this.command(this.acting, { type: 'end' });
       await this.clock.advance(10_000);
     }

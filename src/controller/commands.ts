@@ -1,5 +1,5 @@
 import type { PlanAction } from '../domain/actions';
-import type { Plan, PersonRef } from '../domain/plan';
+import type { PersonRef, Plan, PreAssignment, Rotation } from '../domain/plan';
 
 /**
  * What the panel asks of its tab's headless controller. The headless app is the only writer of
@@ -15,7 +15,79 @@ export type Command =
   | { type: 'reinvite'; personIds: string[] }
   | { type: 'assignAndInvite'; person: PersonRef; roomId: string }
   | { type: 'runAgain' }
-  | { type: 'resolveHelp'; personId: string };
+  | { type: 'resolveHelp'; personId: string }
+  | FacilitationCommand;
+
+/**
+ * What the facilitator does while rooms run (controller/facilitation.ts). Part of `Command`, so
+ * they queue with start and end: a room is never closed halfway through the end.
+ */
+export type FacilitationCommand =
+  | { type: 'announce'; text: string }
+  | { type: 'setClosingWarning'; warningMs: number }
+  | { type: 'extendTime'; minutes: number }
+  | { type: 'pauseTime' }
+  | { type: 'resumeTime' }
+  | { type: 'lockRoom'; roomId: string; locked: boolean }
+  | { type: 'closeRoom'; roomId: string }
+  /** Into another room while running: invited there, and their app leaves the old session. */
+  | { type: 'movePerson'; person: PersonRef; roomId: string }
+  | { type: 'helpOnTheWay'; personId: string }
+  /** Takes everyone who joined this room to these board items (`collaboration.zoomTo`). */
+  | { type: 'bringRoomTo'; roomId: string; itemIds: string[] };
+
+const FACILITATION_COMMANDS: ReadonlySet<string> = new Set<FacilitationCommand['type']>([
+  'announce',
+  'setClosingWarning',
+  'extendTime',
+  'pauseTime',
+  'resumeTime',
+  'lockRoom',
+  'closeRoom',
+  'movePerson',
+  'helpOnTheWay',
+  'bringRoomTo',
+]);
+
+export const isFacilitationCommand = (command: Command): command is FacilitationCommand =>
+  FACILITATION_COMMANDS.has(command.type);
+
+/**
+ * The planning tools' commands (controller/planning.ts). Kept apart from `Command` so the
+ * facilitator controller's own switch stays exhaustive; the headless app routes them.
+ */
+export type PlanningCommand =
+  /** Participants may pick their room; `capacity` places per room, null for no limit. */
+  | { type: 'openSelfSelect'; capacity: number | null }
+  | { type: 'closeSelfSelect' }
+  /** Everyone online without a room goes to the emptiest room with space (random among equals). */
+  | { type: 'placeUnchosen'; seed: number }
+  /** Replaces the imported list and places whoever of it is online now. */
+  | { type: 'setPreAssignments'; rows: PreAssignment[] }
+  /** A schedule computed by the panel (the search is too heavy for every user's headless app). */
+  | { type: 'setRotation'; rotation: Rotation | null }
+  /** Applies the next round's groups and starts (after "run again" when the last run ended). */
+  | { type: 'startNextRound' }
+  | { type: 'createRoomFrames'; templateFrameId: string; count: number }
+  /** Moves the report-back walk to room `index` of its order (-1 before the first). */
+  | { type: 'reportBack'; index: number };
+
+/** Everything a panel may send to its headless app. */
+export type PanelCommand = Command | PlanningCommand;
+
+const PLANNING_COMMANDS: ReadonlySet<string> = new Set<PlanningCommand['type']>([
+  'openSelfSelect',
+  'closeSelfSelect',
+  'placeUnchosen',
+  'setPreAssignments',
+  'setRotation',
+  'startNextRound',
+  'createRoomFrames',
+  'reportBack',
+]);
+
+export const isPlanningCommand = (command: PanelCommand): command is PlanningCommand =>
+  PLANNING_COMMANDS.has(command.type);
 
 export type CommandResult = { ok: true; plan: Plan | null } | { ok: false; message: string };
 

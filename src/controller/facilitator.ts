@@ -1,5 +1,6 @@
 import type { PlanAction } from '../domain/actions';
 import { createPlan } from '../domain/create-plan';
+import { isRoomLocked, roomRefusal } from '../domain/facilitation';
 import { createRateLimiter, type Message } from '../domain/messages';
 import type { Person, PersonRef, Plan, Room } from '../domain/plan';
 import { reducePlan } from '../domain/reducer';
@@ -15,7 +16,13 @@ import {
   type Session,
   type UserSessionEvent,
 } from '../sdk/surface';
-import type { Command, CommandResult, ControllerNotice } from './commands';
+import {
+  type Command,
+  type CommandResult,
+  type ControllerNotice,
+  isFacilitationCommand,
+} from './commands';
+import { Facilitation } from './facilitation';
 import type { PlanReader } from './plan-reader';
 import { type PlanWriter, TAKEOVER_REVISION_GAP } from './plan-writer';
 import type { Presence } from './presence';
@@ -47,6 +54,11 @@ export type FacilitatorDeps = {
   newRunId: () => string;
   now: () => number;
   onNotice: (notice: ControllerNotice) => void;
+  /**
+   * Extra actions written with the start, given the frames the start's one frame lookup found
+   * (the planning tools count each room's items from them, so that costs no call of its own).
+   */
+  startActions?: (runId: string, frames: readonly ItemRef[]) => PlanAction[];
 };
 
 const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
@@ -65,8 +77,27 @@ export class FacilitatorController {
   private timerEntitled: Promise<boolean> | null = null;
   private notice: ControllerNotice = { problem: null, busy: false };
   private readonly helpLimiter = createRateLimiter({ perPersonMs: HELP_INTERVAL_MS });
+  /** What the last frame check found, for `startActions`. */
+  private checkedFrames: readonly ItemRef[] = [];
 
-  constructor(private readonly deps: FacilitatorDeps) {}
+  /** Announcements, time, locking, closing and visiting while rooms run. */
+  private readonly facilitation: Facilitation;
+
+  constructor(private readonly deps: FacilitatorDeps) {
+    this.facilitation = new Facilitation({
+      board: deps.board,
+      reader: deps.reader,
+      writer: deps.writer,
+      presence: deps.presence,
+      me: deps.me,
+      now: deps.now,
+      newId: deps.newRunId,
+      sessionOf: async (sessionId) => (await this.sessionsById()).get(sessionId),
+      forgetSession: (sessionId) => this.sessions.delete(sessionId),
+      assignAndInvite: (person, roomId) => this.assignAndInvite(person, roomId),
+      reportProblem: (problem) => this.setNotice({ problem }),
+    });
+  }
 
   isFacilitator(plan = this.deps.reader.plan()): boolean {
     return plan?.facilitator.id === this.deps.me.id;
@@ -104,6 +135,7 @@ export class FacilitatorController {
     }
     this.setNotice({ busy: true });
     try {
+      if (isFacilitationCommand(command)) return await this.facilitation.run(command);
       switch (command.type) {
         case 'edit':
           return await this.edit(command.actions);
@@ -114,10 +146,7 @@ export class FacilitatorController {
         case 'reinvite':
           return await this.reinvite(command.personIds);
         case 'assignAndInvite':
-          await this.deps.writer.apply([
-            { type: 'personAssigned', person: command.person, roomId: command.roomId },
-          ]);
-          return await this.reinvite([command.person.id]);
+          return await this.assignAndInvite(command.person, command.roomId);
         case 'runAgain':
           return ok(
             await this.deps.writer.apply([{ type: 'planReset', runId: this.deps.newRunId() }]),
@@ -199,6 +228,8 @@ export class FacilitatorController {
     if (plan && !this.isFacilitator(plan) && plan.phase === 'ended') this.endOwnSessions();
     if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running' || plan.endsAt === null)
       return;
+    // Paused: nothing closes until the facilitator resumes (which moves the end time on).
+    if (plan.facilitation.pausedAt !== null) return;
     const wait = Math.max(0, plan.endsAt - this.deps.now());
     this.autoClose = globalThis.setTimeout(() => {
       this.autoClose = null;
@@ -379,6 +410,7 @@ export class FacilitatorController {
       },
       ...mainArea,
       ...notInvited,
+      ...(this.deps.startActions?.(runId, this.checkedFrames) ?? []),
     ]);
     const timer =
       timerEntitled && plan.durationMs !== null
@@ -420,8 +452,10 @@ export class FacilitatorController {
    * includes an unknown id (B1), each id is looked up on its own.
    */
   private async presentItems(ids: readonly string[]): Promise<Set<string>> {
+    this.checkedFrames = [];
     try {
       const found = await this.deps.board.get({ id: [...ids] });
+      this.checkedFrames = found;
       return new Set(found.map((item) => item.id));
     } catch {
       const found = await Promise.all(
@@ -445,6 +479,15 @@ export class FacilitatorController {
     });
   }
 
+  /** Places someone (new, or moving) in a room that takes people, and invites them there. */
+  private async assignAndInvite(person: PersonRef, roomId: string): Promise<CommandResult> {
+    const plan = this.deps.reader.plan();
+    const refusal = plan ? roomRefusal(plan, roomId) : null;
+    if (refusal) return { ok: false, message: refusal };
+    await this.deps.writer.apply([{ type: 'personAssigned', person, roomId }]);
+    return this.reinvite([person.id]);
+  }
+
   private async reinvite(personIds: readonly string[]): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
     if (!plan || plan.phase !== 'running')
@@ -453,11 +496,20 @@ export class FacilitatorController {
     const online = this.deps.presence.onlineIds();
     const wanted = new Set(personIds);
     const byRoom = new Map<Room, Person[]>();
+    let lockedOut: string | null = null;
     for (const person of plan.people) {
       if (!wanted.has(person.id) || !online.has(person.id) || person.status === 'joined') continue;
       const room = plan.rooms.find((candidate) => candidate.id === person.roomId);
       if (!room?.sessionId) continue;
+      // A locked room takes nobody new: neither "Invite again" nor a request to rejoin.
+      if (isRoomLocked(plan, room.id)) {
+        lockedOut = room.name;
+        continue;
+      }
       byRoom.set(room, [...(byRoom.get(room) ?? []), person]);
+    }
+    if (byRoom.size === 0 && lockedOut !== null) {
+      return { ok: false, message: `“${lockedOut}” is locked. Unlock it to invite people.` };
     }
     if (byRoom.size === 0) {
       return {
@@ -535,7 +587,9 @@ export class FacilitatorController {
    * only this app can close the rooms it opened, so it does.
    */
   private endOwnSessions(): void {
-    const mine = [...this.sessions.values()].filter((session) => session.starterId === this.deps.me.id);
+    const mine = [...this.sessions.values()].filter(
+      (session) => session.starterId === this.deps.me.id,
+    );
     this.sessions.clear();
     void Promise.allSettled(mine.map((session) => session.end()));
   }

@@ -1,12 +1,15 @@
-import { parseMessage, BROADCAST_EVENT } from '../domain/messages';
+import { BROADCAST_EVENT, parseMessage } from '../domain/messages';
 import type { Board } from '../sdk/connect';
 import type { Json } from '../sdk/surface';
-import type { ControllerNotice } from './commands';
+import { type ControllerNotice, isPlanningCommand } from './commands';
 import { FacilitatorController } from './facilitator';
 import { channelName, serveCommands } from './panel-link';
 import { ParticipantController } from './participant';
+import { ParticipantMoves } from './participant-moves';
+import { ParticipantNotices } from './participant-notices';
 import { PlanReader } from './plan-reader';
 import { PlanWriter } from './plan-writer';
+import { PlanningController } from './planning';
 import { Presence } from './presence';
 
 export const PANEL_URL = 'app.html';
@@ -17,6 +20,7 @@ export type PanelData = { instanceId: string };
 export type Headless = {
   facilitator: FacilitatorController;
   participant: ParticipantController;
+  planning: PlanningController;
   reader: PlanReader;
   writer: PlanWriter;
   instanceId: string;
@@ -35,20 +39,27 @@ const randomId = () => globalThis.crypto.randomUUID();
  * the panel. `icon:click` only reaches this iframe (miro-sdk.md 1.1), so the panel is opened
  * from here, and the breakout itself is run from here so closing the panel changes nothing.
  */
-export async function startHeadless(board: Board, options: HeadlessOptions = {}): Promise<Headless> {
+export async function startHeadless(
+  board: Board,
+  options: HeadlessOptions = {},
+): Promise<Headless> {
   const now = options.now ?? (() => Date.now());
   const newId = options.newId ?? randomId;
   const instanceId = newId();
 
   const openPanel = async () => {
     if (!(await board.ui.canOpenPanel())) {
-      await board.notifications.showError('Close the other app’s panel, then open Breakout Rooms again.');
+      await board.notifications.showError(
+        'Close the other app’s panel, then open Breakout Rooms again.',
+      );
       return;
     }
     await board.ui.openPanel({ url: PANEL_URL, data: { instanceId } satisfies PanelData });
   };
   await board.ui.on('icon:click', () => {
-    openPanel().catch((error: unknown) => console.error('Breakout Rooms could not open its panel.', error));
+    openPanel().catch((error: unknown) =>
+      console.error('Breakout Rooms could not open its panel.', error),
+    );
   });
 
   const [{ id, name }, info] = await Promise.all([board.getUserInfo(), board.getInfo()]);
@@ -60,7 +71,7 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
     writerId: me.id,
     onProblem: (problem) => control.reportProblem(problem),
   });
-  const control = new FacilitatorController({
+  const control: FacilitatorController = new FacilitatorController({
     board,
     reader,
     writer,
@@ -69,8 +80,21 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
     newRunId: newId,
     now,
     onNotice: (notice) => announce(notice),
+    startActions: (runId, frames) => planning.startActions(runId, frames),
   });
   const participant = new ParticipantController({ board, reader, me, now });
+  // Warnings, announcements, moves and closed rooms: each user's own app, panel open or not.
+  const notices = new ParticipantNotices({ board, reader, me, now });
+  const moves = new ParticipantMoves({ board, reader, me, now });
+  const planning: PlanningController = new PlanningController({
+    board,
+    reader,
+    writer,
+    presence,
+    facilitator: control,
+    me,
+    onProblem: (problem) => control.reportProblem(problem),
+  });
 
   const link = serveCommands(
     channelName(info.id, me.id),
@@ -79,7 +103,7 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
       // Acting as facilitator is the moment this client starts caring who is online. If that
       // fails, the command still runs: start and re-invite ask for presence themselves.
       await presence.start().catch(() => {});
-      return control.handle(command);
+      return isPlanningCommand(command) ? planning.handle(command) : control.handle(command);
     },
     () => control.currentNotice(),
   );
@@ -95,6 +119,7 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
     board.ui.on('experimental:items:update', control.onItemsUpdated),
   ]);
   await participant.start();
+  await planning.start();
   let wasFacilitator = false;
   const unsubscribe = reader.subscribe(() => {
     const isFacilitator = control.isFacilitator();
@@ -105,6 +130,9 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
     wasFacilitator = isFacilitator;
     control.planChanged();
     participant.planChanged();
+    notices.planChanged();
+    moves.planChanged();
+    planning.planChanged();
   });
   // Storage has no compare-and-set: after a take-over race the current facilitator puts the
   // plan everyone holds back into storage.
@@ -120,6 +148,7 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
   return {
     facilitator: control,
     participant,
+    planning,
     reader,
     writer,
     instanceId,
@@ -131,6 +160,8 @@ export async function startHeadless(board: Board, options: HeadlessOptions = {})
       reader.stop();
       presence.stop();
       participant.stop();
+      notices.stop();
+      planning.stop();
       void board.events.off(BROADCAST_EVENT, onMessage);
       void board.ui.off('items:delete', control.onItemsDeleted);
       void board.ui.off('experimental:items:update', control.onItemsUpdated);

@@ -1,5 +1,5 @@
 import type { Plan } from '../domain/plan';
-import type { Command, CommandResult, ControllerNotice } from './commands';
+import type { CommandResult, ControllerNotice, PanelCommand } from './commands';
 
 /**
  * The panel and the headless app of one tab are separate iframes; Miro's broadcast skips the
@@ -9,7 +9,7 @@ import type { Command, CommandResult, ControllerNotice } from './commands';
 type LinkMessage =
   | { kind: 'hello'; from: 'panel' }
   | { kind: 'here'; instanceId: string; notice: ControllerNotice }
-  | { kind: 'command'; to: string; id: string; command: Command }
+  | { kind: 'command'; to: string; id: string; command: PanelCommand }
   | { kind: 'result'; from: string; id: string; result: CommandResult }
   | { kind: 'notice'; from: string; notice: ControllerNotice }
   /**
@@ -33,7 +33,7 @@ export type HeadlessEndpoint = {
 export function serveCommands(
   name: string,
   instanceId: string,
-  handle: (command: Command) => Promise<CommandResult>,
+  handle: (command: PanelCommand) => Promise<CommandResult>,
   currentNotice: () => ControllerNotice,
 ): HeadlessEndpoint {
   const channel = new BroadcastChannel(name);
@@ -57,7 +57,7 @@ export function serveCommands(
 }
 
 export type PanelEndpoint = {
-  send(command: Command): Promise<CommandResult>;
+  send(command: PanelCommand): Promise<CommandResult>;
   close(): void;
 };
 

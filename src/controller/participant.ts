@@ -110,16 +110,24 @@ export class ParticipantController {
     const plan = this.deps.reader.plan();
     const me = plan?.people.find((person) => person.id === this.deps.me.id);
     const room = plan?.rooms.find((candidate) => candidate.id === me?.roomId);
-    if (!plan || plan.runId !== runId || plan.phase !== 'running' || room?.sessionId !== sessionId) {
+    if (
+      !plan ||
+      plan.runId !== runId ||
+      plan.phase !== 'running' ||
+      room?.sessionId !== sessionId
+    ) {
       return;
     }
     if (me?.status === 'joined' || told >= JOIN_TELLS || this.stopped) return;
     await this.deps.board.events
       .broadcast(BROADCAST_EVENT, joinedRoom(runId, sessionId, this.deps.me))
       .catch(() => {});
-    globalThis.setTimeout(() => {
-      void this.tellJoined(runId, sessionId, told + 1);
-    }, JOIN_ACK_MS * 2 ** told);
+    globalThis.setTimeout(
+      () => {
+        void this.tellJoined(runId, sessionId, told + 1);
+      },
+      JOIN_ACK_MS * 2 ** told,
+    );
   }
 
   private async returnToMainArea(plan: Plan): Promise<void> {

@@ -21,6 +21,9 @@ export const goodPlanOf = (snapshot: PlanSnapshot): Plan | null => {
   return null;
 };
 
+export const REMOVED_MESSAGE =
+  'The saved breakout plan was removed from the board. The app keeps the last plan it read; the facilitator’s next change saves it again.';
+
 export class PlanReader {
   private snapshot: PlanSnapshot = { status: 'loading' };
   private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
@@ -84,6 +87,12 @@ export class PlanReader {
         this.publish({ status: 'ok', plan: held ? reuseUnchanged(held, next.plan) : next.plan });
         return;
       case 'empty':
+        // The app never removes the plan: a value that vanishes under a good plan is damage (or
+        // another client), and must not make everyone forget the breakout that is running.
+        if (held) {
+          this.publish({ status: 'corrupt', message: REMOVED_MESSAGE, lastGood: held });
+          return;
+        }
         this.publish(next);
         return;
       default:

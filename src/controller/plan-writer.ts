@@ -1,8 +1,8 @@
 import type { PlanAction } from '../domain/actions';
+import { PLAN_MAX_BYTES } from '../domain/limits';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
 import { reduceAll } from '../domain/reducer';
 import { planBytes } from '../domain/schema';
-import { PLAN_MAX_BYTES } from '../domain/limits';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import type { PlanReader } from './plan-reader';
@@ -76,12 +76,15 @@ export class PlanWriter {
    * plan again so that storage, and every app that loads from it, agrees with the readers.
    */
   restore(): void {
-    this.enqueue({ kind: 'restore' }, {
-      resolve: () => {},
-      reject: (error) => {
-        if (!(error instanceof ForeignWriterError)) this.hooks.onProblem(error.message);
+    this.enqueue(
+      { kind: 'restore' },
+      {
+        resolve: () => {},
+        reject: (error) => {
+          if (!(error instanceof ForeignWriterError)) this.hooks.onProblem(error.message);
+        },
       },
-    });
+    );
   }
 
   /** A platform event: coalesced with others arriving close together, retried until written. */
@@ -111,16 +114,19 @@ export class PlanWriter {
     const batch = this.eventBatch;
     if (batch.length === 0) return;
     this.eventBatch = [];
-    this.enqueue({ kind: 'reduce', actions: batch }, {
-      resolve: () => this.hooks.onProblem(null),
-      reject: (error) => {
-        if (error instanceof ForeignWriterError) return;
-        this.hooks.onProblem(error.message);
-        // Put the batch back in front of anything newer and try again later.
-        this.eventBatch = [...batch, ...this.eventBatch];
-        this.eventTimer ??= globalThis.setTimeout(() => this.flushEvents(), REWRITE_DELAY_MS);
+    this.enqueue(
+      { kind: 'reduce', actions: batch },
+      {
+        resolve: () => this.hooks.onProblem(null),
+        reject: (error) => {
+          if (error instanceof ForeignWriterError) return;
+          this.hooks.onProblem(error.message);
+          // Put the batch back in front of anything newer and try again later.
+          this.eventBatch = [...batch, ...this.eventBatch];
+          this.eventTimer ??= globalThis.setTimeout(() => this.flushEvents(), REWRITE_DELAY_MS);
+        },
       },
-    });
+    );
   }
 
   private enqueue(change: Change, waiter: Waiter): void {

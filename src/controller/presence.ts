@@ -9,6 +9,7 @@ import type { OnlineUserInfo } from '../sdk/surface';
 export class Presence {
   private online = new Map<string, OnlineUserInfo>();
   private started: Promise<void> | null = null;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly board: Board) {}
 
@@ -30,6 +31,17 @@ export class Presence {
     this.started = null;
   }
 
+  /** Everyone online now, as `{id, name}`: the planning tools match imported names to them. */
+  onlineUsers(): OnlineUserInfo[] {
+    return [...this.online.values()];
+  }
+
+  /** Called after every change of the list; returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   onlineIds(): ReadonlySet<string> {
     return new Set(this.online.keys());
   }
@@ -49,5 +61,6 @@ export class Presence {
 
   private replace(users: readonly OnlineUserInfo[]): void {
     this.online = new Map(users.map(({ id, name }) => [id, { id, name }]));
+    for (const listener of [...this.listeners]) listener();
   }
 }

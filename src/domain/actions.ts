@@ -58,7 +58,22 @@ export type PlanAction =
   // Ownership and reruns.
   | { type: 'facilitatorTookOver'; facilitator: PersonRef }
   | { type: 'planReset'; runId: string }
-  | PlanningAction;
+  | PlanningAction
+  | FacilitationAction;
+
+/** What the facilitator does while rooms run (reduce-facilitation.ts). */
+export type FacilitationAction =
+  | { type: 'announcementPosted'; id: string; text: string; at: number }
+  | { type: 'closingWarningSet'; warningMs: number }
+  | { type: 'timeExtended'; byMs: number }
+  | { type: 'breakoutPaused'; at: number }
+  | { type: 'breakoutResumed'; at: number }
+  | { type: 'roomLocked'; roomId: string }
+  | { type: 'roomUnlocked'; roomId: string }
+  /** The room's session was ended: nobody can be in it or be sent to it any more this run. */
+  | { type: 'roomClosed'; roomId: string; at: number }
+  /** The facilitator jumped to the room of this help request. */
+  | { type: 'facilitatorOnTheWay'; personId: string };
 
 /** The planning tools (reduce-planning.ts). */
 export type PlanningAction =
@@ -69,9 +84,15 @@ export type PlanningAction =
   | { type: 'rotationCleared' }
   /** The groups of round `round` replace the assignments, and the next round is the one after. */
   | { type: 'rotationRoundApplied'; round: number }
-  | { type: 'frameItemsCounted'; runId: string; when: 'start' | 'end'; counts: Readonly<Record<string, number>> }
+  | {
+      type: 'frameItemsCounted';
+      runId: string;
+      when: 'start' | 'end';
+      counts: Readonly<Record<string, number>>;
+    }
   | { type: 'reportBackMoved'; runId: string; index: number };
 
 export type PlanActionType = PlanAction['type'];
+export type PlanningActionType = PlanningAction['type'];
 
 export type ActionOf<T extends PlanActionType> = Extract<PlanAction, { type: T }>;

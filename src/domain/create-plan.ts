@@ -1,5 +1,6 @@
 /** The plan a facilitator starts from: no rooms, nobody assigned, nothing running. */
 
+import { emptyFacilitation } from './facilitation';
 import { DEFAULT_DURATION_MS, isValidId } from './limits';
 import { type PersonRef, PLAN_SCHEMA_VERSION, type Plan } from './plan';
 import { emptyPlanningFields } from './planning/plan-fields';
@@ -34,5 +35,6 @@ export function createPlan({ runId, facilitator }: CreatePlanOptions): Plan {
     timer: null,
     helpRequests: [],
     ...emptyPlanningFields(),
+    facilitation: emptyFacilitation(),
   };
 }

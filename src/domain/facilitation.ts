@@ -56,7 +56,8 @@ function records(fields: Fields, key: string, path: string, max: number): [Field
 
 function readRoomId(fields: Fields, key: string, path: string, roomIds: ReadonlySet<string>) {
   const roomId = readId(fields, key, path);
-  if (!roomIds.has(roomId)) throw new Damage(`${pathTo(path, key)} names a room that is not in the plan`);
+  if (!roomIds.has(roomId))
+    throw new Damage(`${pathTo(path, key)} names a room that is not in the plan`);
   return roomId;
 }
 
@@ -70,20 +71,25 @@ export function readFacilitation(document: Fields, roomIds: ReadonlySet<string>)
     max: MAX_WARNING_MS,
     integer: true,
   });
-  const announcements: Announcement[] = records(fields, 'announcements', KEY, MAX_ANNOUNCEMENTS).map(
-    ([entry, path]) => ({
-      id: readId(entry, 'id', path),
-      text: readString(entry, 'text', path, MAX_ANNOUNCEMENT_LENGTH),
-      at: readNumber(entry, 'at', path, TIMESTAMP),
-    }),
+  const announcements: Announcement[] = records(
+    fields,
+    'announcements',
+    KEY,
+    MAX_ANNOUNCEMENTS,
+  ).map(([entry, path]) => ({
+    id: readId(entry, 'id', path),
+    text: readString(entry, 'text', path, MAX_ANNOUNCEMENT_LENGTH),
+    at: readNumber(entry, 'at', path, TIMESTAMP),
+  }));
+  const lockedRoomIds = readList(fields, 'lockedRoomIds', KEY, roomIds.size).map(
+    (roomId, index) => {
+      const at = `${pathTo(KEY, 'lockedRoomIds')}[${index}]`;
+      if (!isValidId(roomId) || !roomIds.has(roomId)) {
+        throw new Damage(`${at} should name a room of the plan`);
+      }
+      return roomId;
+    },
   );
-  const lockedRoomIds = readList(fields, 'lockedRoomIds', KEY, roomIds.size).map((roomId, index) => {
-    const at = `${pathTo(KEY, 'lockedRoomIds')}[${index}]`;
-    if (!isValidId(roomId) || !roomIds.has(roomId)) {
-      throw new Damage(`${at} should name a room of the plan`);
-    }
-    return roomId;
-  });
   const closedRooms: RoomClosure[] = records(fields, 'closedRooms', KEY, roomIds.size).map(
     ([entry, path]) => ({
       roomId: readRoomId(entry, 'roomId', path, roomIds),

@@ -7,7 +7,14 @@
 
 import type { PlanAction, PlanActionType } from './actions';
 import type { Phase, Plan } from './plan';
+import {
+  FACILITATION_ACTION_PHASES,
+  facilitationForNewRun,
+  isFacilitationAction,
+  reduceFacilitation,
+} from './reduce-facilitation';
 import * as people from './reduce-people';
+import { isPlanningAction, PLANNING_ACTION_PHASES, reducePlanning } from './reduce-planning';
 import * as rooms from './reduce-rooms';
 import * as run from './reduce-run';
 
@@ -42,6 +49,8 @@ export const ACTION_PHASES: Readonly<Record<PlanActionType, readonly Phase[]>> =
   facilitatorTookOver: ANY_PHASE,
   // From 'starting' it abandons a start that failed.
   planReset: ['starting', 'ended'],
+  ...PLANNING_ACTION_PHASES,
+  ...FACILITATION_ACTION_PHASES,
 };
 
 export function isAllowedInPhase(type: PlanActionType, phase: Phase): boolean {
@@ -49,6 +58,8 @@ export function isAllowedInPhase(type: PlanActionType, phase: Phase): boolean {
 }
 
 function apply(plan: Plan, action: PlanAction): Plan {
+  if (isPlanningAction(action)) return reducePlanning(plan, action);
+  if (isFacilitationAction(action)) return reduceFacilitation(plan, action);
   switch (action.type) {
     case 'roomsAdded':
       return rooms.roomsAdded(plan, action);
@@ -102,7 +113,9 @@ function apply(plan: Plan, action: PlanAction): Plan {
 }
 
 export function reducePlan(plan: Plan, action: PlanAction): Plan {
-  return isAllowedInPhase(action.type, plan.phase) ? apply(plan, action) : plan;
+  if (!isAllowedInPhase(action.type, plan.phase)) return plan;
+  // Announcements, pauses and closed rooms belong to one run: a new run id starts them afresh.
+  return facilitationForNewRun(plan, apply(plan, action));
 }
 
 /** Many events, one resulting plan: a burst of 50 joins becomes one write. */

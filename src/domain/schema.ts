@@ -6,6 +6,7 @@
  */
 
 import { utf8ByteLength } from './bytes';
+import { encodeFacilitation, readFacilitation } from './facilitation';
 import {
   MAX_COORDINATE,
   MAX_DURATION_MS,
@@ -29,6 +30,7 @@ import {
   type Room,
   type TimerMode,
 } from './plan';
+import { encodePlanningFields, readPlanningFields } from './planning/plan-fields';
 import {
   Damage,
   type Fields,
@@ -45,7 +47,6 @@ import {
   readRecord,
   readString,
 } from './read-fields';
-import { encodePlanningFields, readPlanningFields } from './planning/plan-fields';
 import { cleanName } from './text';
 
 export type PlanReadResult =
@@ -201,6 +202,7 @@ function readCurrentPlan(document: Fields): Plan {
     timer: field(document, 'timer') === null ? null : readChoice(document, 'timer', '', TIMERS),
     helpRequests: readHelpRequests(document, roomIds),
     ...readPlanningFields(document, roomIds),
+    facilitation: readFacilitation(document, roomIds),
   };
 }
 
@@ -275,6 +277,7 @@ export function encodePlan(plan: Plan): Plan {
     timer: plan.timer,
     helpRequests: plan.helpRequests.map(({ personId, roomId, at }) => ({ personId, roomId, at })),
     ...encodePlanningFields(plan),
+    facilitation: encodeFacilitation(plan.facilitation),
   };
 }
 

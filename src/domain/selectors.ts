@@ -154,7 +154,8 @@ export function endSummary(plan: Plan): RoomSummary[] {
 /** Milliseconds until the end, never negative; null when there is no time limit or no run. */
 export function timeLeft(plan: Plan, now: number): number | null {
   if (plan.endsAt === null || (plan.phase !== 'running' && plan.phase !== 'starting')) return null;
-  return Math.max(0, plan.endsAt - now);
+  // While paused the clock stands still at the moment of the pause.
+  return Math.max(0, plan.endsAt - (plan.facilitation.pausedAt ?? now));
 }
 
 /** Open help requests, oldest first, with a name to show even for people in no room. */

@@ -7,12 +7,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Command, CommandResult } from '../controller/commands';
+import type { CommandResult, PanelCommand } from '../controller/commands';
 import { usePlanStore } from './plan-store';
 import { useController } from './use-controller';
 
 /** Sends a command to the tab's controller; resolves with its answer, never rejects. */
-export type RunCommand = (command: Command) => Promise<CommandResult>;
+export type RunCommand = (command: PanelCommand) => Promise<CommandResult>;
 
 export type CommandStatus = {
   /** The controller's own report (a failed write, a room that could not close), or null. */

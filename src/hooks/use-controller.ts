@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Command, CommandResult, ControllerNotice } from '../controller/commands';
+import type { CommandResult, ControllerNotice, PanelCommand } from '../controller/commands';
 import type { PanelData } from '../controller/headless';
 import type { Plan } from '../domain/plan';
 import { channelName, connectToHeadless, type PanelEndpoint } from '../controller/panel-link';
@@ -8,7 +8,7 @@ import { boardFacts } from './board-facts';
 
 export type Controller = {
   /** Asks this tab's headless app to act; resolves with its answer, never rejects. */
-  send: (command: Command) => Promise<CommandResult>;
+  send: (command: PanelCommand) => Promise<CommandResult>;
   notice: ControllerNotice;
 };
 
@@ -54,7 +54,7 @@ export function useController(onPlan: (plan: Plan) => void): Controller {
     };
   }, [board, onPlan]);
 
-  const send = useCallback(async (command: Command): Promise<CommandResult> => {
+  const send = useCallback(async (command: PanelCommand): Promise<CommandResult> => {
     try {
       const link = await endpoint.current;
       if (!link) return { ok: false, message: 'The panel is still starting. Try again.' };

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { FrameRef } from '../sdk/surface';
 import type { SimItem, SimUser } from '../simulator/api';
-import { bounds, itemRect, projector } from './geometry';
+import { bounds, frameAtCentre, itemRect, projector } from './geometry';
 
 export type BoardViewProps = {
   items: readonly SimItem[];
@@ -73,6 +73,17 @@ export function BoardView({ items, users, actor, onSelect }: BoardViewProps) {
           </div>
         ))}
       </div>
+      {/* The drawing in words, for screen readers and E2E tests: where each viewport is. */}
+      <ul className="visually-hidden" aria-label="Viewports">
+        {online.map(({ user }) => {
+          const frame = frameAtCentre(frames, user.viewport);
+          return (
+            <li key={user.id}>
+              {`${user.name} is looking at ${frame ? frame.title || 'Untitled frame' : 'no frame'}`}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

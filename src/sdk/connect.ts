@@ -18,12 +18,9 @@ export type ConnectOptions = {
   random?: () => number;
 };
 
-/**
- * Registrations cost no credits. Registering the same handler twice is harmless (Miro, like the
- * DOM, keeps one), so a failed `on` is retried like any call: a headless app whose one `on`
- * failed would otherwise never hear that event again.
- */
-const REGISTRATIONS = new Set(['on', 'onValue']);
+// Registrations (`on`, `onValue`) cost no credits and go through the retry path like any call:
+// registering the same handler twice is harmless (Miro, like the DOM, keeps one), and a headless
+// app whose one `on` failed would otherwise never hear that event again.
 /**
  * Unregistering is best effort: it runs while a client shuts down or moves on, nobody awaits it
  * for a result, and when it fails (the iframe is going, the client is offline) there is nothing
@@ -52,7 +49,8 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
     return wrap(value, 'session');
   };
 
-  const wrapMethod = (target: object, fn: AnyFunction, method: string, name: string) =>
+  const wrapMethod =
+    (target: object, fn: AnyFunction, method: string, name: string) =>
     (...args: unknown[]): unknown => {
       if (UNREGISTRATIONS.has(name)) {
         meter.called(method);
@@ -125,7 +123,9 @@ export class SdkTimeoutError extends Error {
  */
 function withTimeout<T>(method: string, result: T | Promise<T>, ms: number): Promise<T> {
   const thenable =
-    typeof result === 'object' && result !== null && typeof (result as Promise<T>).then === 'function';
+    typeof result === 'object' &&
+    result !== null &&
+    typeof (result as Promise<T>).then === 'function';
   if (!thenable || !Number.isFinite(ms) || ms <= 0) return Promise.resolve(result);
   return new Promise<T>((resolve, reject) => {
     const timer = globalThis.setTimeout(() => reject(new SdkTimeoutError(method, ms)), ms);

@@ -11,6 +11,12 @@ export type RetryPolicy = {
   rateLimitAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Least wait after a rate-limit error; the wait is between this and twice this. Miro hands out
+   * new credits when its minute window ends (miro-sdk.md 4.1), so short exponential waits would
+   * spend every try inside the same exhausted window and give up while Miro is merely busy.
+   */
+  rateLimitDelayMs: number;
 };
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -18,6 +24,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   rateLimitAttempts: 8,
   baseDelayMs: 250,
   maxDelayMs: 15_000,
+  rateLimitDelayMs: 15_000,
 };
 
 /** Miro gives no code for rate limiting, only a message (miro-sdk.md 4.1). */
@@ -83,7 +90,11 @@ export async function callWithRetry<T>(
       const allowed = rateLimited ? policy.rateLimitAttempts : policy.attempts;
       if (attempt >= allowed) throw new SdkCallError(method, attempt, rateLimited, error);
       hooks.onRetry();
-      await sleep(backoffDelay(policy, attempt - 1, hooks.random));
+      await sleep(
+        rateLimited
+          ? Math.round(policy.rateLimitDelayMs * (1 + hooks.random()))
+          : backoffDelay(policy, attempt - 1, hooks.random),
+      );
     }
   }
 }

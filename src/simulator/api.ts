@@ -247,7 +247,8 @@ export type SimBoard = {
   setPanelHost(host: ((tab: SimTab, request: { url: string; data?: Json }) => void) | null): void;
 
   addFrame(props: { title: string; x: number; y: number; width: number; height: number }): FrameRef;
-  addSticky(props: { content: string; x: number; y: number }): SimItem;
+  /** `parentId`: the frame it is drawn in (it joins that frame's `childrenIds`). */
+  addSticky(props: { content: string; x: number; y: number; parentId?: string }): SimItem;
   renameFrame(frameId: string, title: string): void;
   deleteItem(itemId: string): void;
   items(): readonly SimItem[];

@@ -42,9 +42,20 @@ export class Items {
     return copyJson(frame);
   }
 
-  addSticky(props: { content: string; x: number; y: number }): SimItem {
+  addSticky({
+    parentId,
+    ...props
+  }: {
+    content: string;
+    x: number;
+    y: number;
+    parentId?: string;
+  }): SimItem {
     const sticky: SimItem = { id: this.hub.id('sticky'), type: 'sticky_note', ...props };
     this.items.set(sticky.id, sticky);
+    // Placed in a frame (as a person drawing it there would), it becomes that frame's child.
+    const parent = parentId === undefined ? undefined : this.items.get(parentId);
+    if (parent?.type === 'frame') parent.childrenIds = [...parent.childrenIds, sticky.id];
     this.hub.emit({ kind: 'items' });
     return copyJson(sticky);
   }

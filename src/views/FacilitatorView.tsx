@@ -5,6 +5,7 @@ import type { FrameRef, OnlineUserInfo } from '../sdk/surface';
 import { EndSummary } from './EndSummary';
 import { FrameSync } from './FrameSync';
 import { PlanningView } from './PlanningView';
+import { ReportBackPanel } from './ReportBackPanel';
 import { RunningBoard } from './RunningBoard';
 
 type Props = {
@@ -40,7 +41,12 @@ export const FacilitatorView = memo(function FacilitatorView({
       {(phase === 'starting' || phase === 'running' || phase === 'ending') && (
         <RunningBoard meId={me.id} phase={phase} onlineUsers={onlineUsers} onlineIds={onlineIds} />
       )}
-      {phase === 'ended' && <EndSummary />}
+      {phase === 'ended' && (
+        <>
+          <EndSummary />
+          <ReportBackPanel />
+        </>
+      )}
     </>
   );
 });

@@ -1,5 +1,7 @@
 import { memo, useCallback } from 'react';
 import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
+import { isHelpOnTheWay } from '../domain/facilitation';
+import type { Rect } from '../domain/plan';
 import { helpQueue } from '../domain/selectors';
 import { usePlanSelector } from '../hooks/plan-store';
 import type { OnlineUserInfo } from '../sdk/surface';
@@ -7,7 +9,14 @@ import { HelpRow } from './HelpRow';
 
 type Props = { onlineUsers: readonly OnlineUserInfo[] };
 
-type Entry = { personId: string; name: string; roomName: string | null };
+type Entry = {
+  personId: string;
+  name: string;
+  roomName: string | null;
+  frame: Rect | null;
+  at: number;
+  onTheWay: boolean;
+};
 
 // Compared by content: a join elsewhere in the plan leaves the queue (and this list) untouched.
 const sameQueue = (a: readonly Entry[], b: readonly Entry[]) =>
@@ -18,7 +27,10 @@ const sameQueue = (a: readonly Entry[], b: readonly Entry[]) =>
       other !== undefined &&
       entry.personId === other.personId &&
       entry.name === other.name &&
-      entry.roomName === other.roomName
+      entry.roomName === other.roomName &&
+      entry.frame === other.frame &&
+      entry.at === other.at &&
+      entry.onTheWay === other.onTheWay
     );
   });
 
@@ -28,10 +40,13 @@ export const HelpQueue = memo(function HelpQueue({ onlineUsers }: Props) {
     (snapshot: PlanSnapshot): Entry[] => {
       const plan = goodPlanOf(snapshot);
       if (!plan || plan.helpRequests.length === 0) return [];
-      return helpQueue(plan, onlineUsers).map(({ personId, name, room }) => ({
+      return helpQueue(plan, onlineUsers).map(({ personId, name, room, at }) => ({
         personId,
         name,
         roomName: room?.name ?? null,
+        frame: room?.frame ?? null,
+        at,
+        onTheWay: isHelpOnTheWay(plan, personId),
       }));
     },
     [onlineUsers],
@@ -52,6 +67,9 @@ export const HelpQueue = memo(function HelpQueue({ onlineUsers }: Props) {
               personId={entry.personId}
               name={entry.name}
               roomName={entry.roomName}
+              frame={entry.frame}
+              at={entry.at}
+              onTheWay={entry.onTheWay}
             />
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import type { PersonRef } from '../domain/plan';
+import { Announcements } from './Announcements';
 import { ParticipantView } from './ParticipantView';
 import { ReadOnlyOverview } from './ReadOnlyOverview';
 import { TakeOverBar } from './TakeOverBar';
@@ -22,6 +23,7 @@ export function ObserverView({ me, facilitatorName, readOnly, onlineIds }: Props
       ) : (
         <TakeOverBar facilitatorName={facilitatorName} />
       )}
+      <Announcements />
       <ParticipantView me={me} />
       <ReadOnlyOverview onlineIds={onlineIds} />
     </>

@@ -1,9 +1,12 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { goodPlanOf } from '../controller/plan-reader';
+import { isHelpOnTheWay } from '../domain/facilitation';
 import type { PersonRef } from '../domain/plan';
 import { roomOf } from '../domain/selectors';
 import { usePlanSelector } from '../hooks/plan-store';
 import { type ActionOutcome, useParticipantActions } from '../hooks/use-participant-actions';
+import { ReportBackStatus } from './ReportBackStatus';
+import { RoomChoice } from './RoomChoice';
 import { CAN_ASK_TO_REJOIN, STATUS_TEXT } from './status-text';
 import { TimeLeft } from './TimeLeft';
 
@@ -57,6 +60,7 @@ export function ParticipantView({ me }: Props) {
       <section aria-label="Your breakout" className="section">
         <p className="h4">The breakout has ended.</p>
         <p>You are back in the main area.</p>
+        <ReportBackStatus plan={plan} />
       </section>
     );
   }
@@ -65,6 +69,7 @@ export function ParticipantView({ me }: Props) {
       <section aria-label="Your breakout" className="section">
         <p className="h4">Waiting for the facilitator to start the breakout.</p>
         {room && <p>You will be in {room.name}.</p>}
+        {phase === 'planning' && <RoomChoice plan={plan} me={me} />}
       </section>
     );
   }
@@ -110,7 +115,12 @@ export function ParticipantView({ me }: Props) {
         </ul>
       )}
       {feedbackLine}
-      {askedForHelp && <p>You asked for help. The facilitator has been told.</p>}
+      {askedForHelp &&
+        (isHelpOnTheWay(plan, me.id) ? (
+          <p role="status">The facilitator is on the way.</p>
+        ) : (
+          <p>You asked for help. The facilitator has been told.</p>
+        ))}
       <div className="button-row">
         {canRejoin ? (
           <button

@@ -5,9 +5,11 @@ import { roomsWithPeople, startBlockers } from '../domain/selectors';
 import { usePlanSelector } from '../hooks/plan-store';
 import type { FrameRef, OnlineUserInfo } from '../sdk/surface';
 import { AddRoomsButton } from './AddRoomsButton';
+import { ClosingWarningField } from './ClosingWarningField';
 import { DurationField } from './DurationField';
 import { IncludeMeField } from './IncludeMeField';
 import { MainAreaField } from './MainAreaField';
+import { MorePlanningTools } from './MorePlanningTools';
 import { PeopleList } from './PeopleList';
 import { peopleToPlace } from './people-to-place';
 import { RoomList } from './RoomList';
@@ -89,8 +91,10 @@ export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, fra
           Time
         </h2>
         <DurationField durationMs={plan.durationMs} />
+        <ClosingWarningField />
         <StartButton blockers={blockers} />
       </section>
+      <MorePlanningTools meId={meId} onlineUsers={onlineUsers} frames={frames} />
     </>
   );
 }

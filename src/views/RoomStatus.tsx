@@ -3,6 +3,7 @@ import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
 import type { Person, Room } from '../domain/plan';
 import { personView } from '../domain/selectors';
 import { sameItems, usePlanSelector } from '../hooks/plan-store';
+import { RoomControls } from './RoomControls';
 import type { RoomOption } from './room-options';
 import { StatusRow } from './StatusRow';
 
@@ -44,6 +45,7 @@ export const RoomStatus = memo(function RoomStatus({ roomId, rooms, onlineIds }:
         {joined} of {people.length} joined
         {room.frameMissing && ' · Its frame was deleted from the board.'}
       </p>
+      <RoomControls roomId={room.id} name={room.name} frame={room.frame} />
       {views.length > 0 && (
         <ul className="plain-list" aria-labelledby={headingId}>
           {views.map((view) => (

@@ -2,13 +2,16 @@ import { memo, useMemo } from 'react';
 import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
 import type { Phase, Room } from '../domain/plan';
 import { usePlanSelector } from '../hooks/plan-store';
+import { SelectedItemsProvider } from '../hooks/use-facilitation';
 import type { OnlineUserInfo } from '../sdk/surface';
+import { AnnounceForm } from './AnnounceForm';
 import { EndDialog } from './EndDialog';
 import { HelpQueue } from './HelpQueue';
 import { LateArrivals } from './LateArrivals';
 import { ReinviteAllButton } from './ReinviteAllButton';
 import { RoomStatus } from './RoomStatus';
 import { roomOptionsOf } from './room-options';
+import { TimeControls } from './TimeControls';
 import { TimeLeft } from './TimeLeft';
 
 type Props = {
@@ -42,10 +45,12 @@ export const RunningBoard = memo(function RunningBoard({
   const options = useMemo(() => roomOptionsOf(rooms), [rooms]);
   const note = PHASE_NOTE[phase];
   return (
-    <>
+    <SelectedItemsProvider>
       {note && <p role="status">{note}</p>}
       <TimeLeft />
+      <TimeControls />
       <HelpQueue onlineUsers={onlineUsers} />
+      <AnnounceForm />
       <section aria-labelledby="rooms-status-heading" className="section">
         <h2 className="h4" id="rooms-status-heading">
           Rooms
@@ -57,6 +62,6 @@ export const RunningBoard = memo(function RunningBoard({
         ))}
       </section>
       <EndDialog />
-    </>
+    </SelectedItemsProvider>
   );
 });

@@ -26,7 +26,8 @@ export const StatusRow = memo(function StatusRow({ id, name, roomId, display, ro
           actions: [{ type: 'personAssigned', person: { id, name }, roomId: null }],
         });
       } else {
-        void run({ type: 'assignAndInvite', person: { id, name }, roomId: next });
+        // A move while running: refused for closed or locked rooms; their app leaves the old room.
+        void run({ type: 'movePerson', person: { id, name }, roomId: next });
       }
     },
     [run, id, name],

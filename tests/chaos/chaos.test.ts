@@ -9,9 +9,13 @@ import { runOne } from '../../chaos/run';
 const SEEDS = Array.from({ length: 20 }, (_, index) => 9_001 + index);
 
 describe('fault-injection runs', () => {
-  it.each(SEEDS)('seed %i keeps every invariant', async (seed) => {
-    const result = await runOne(seed);
-    const report = [`seed ${seed}`, ...result.violations, ...result.faults].join('\n');
-    expect(result.violations, report).toEqual([]);
-  }, 120_000);
+  it.each(SEEDS)(
+    'seed %i keeps every invariant',
+    async (seed) => {
+      const result = await runOne(seed);
+      const report = [`seed ${seed}`, ...result.violations, ...result.faults].join('\n');
+      expect(result.violations, report).toEqual([]);
+    },
+    120_000,
+  );
 });

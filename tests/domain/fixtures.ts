@@ -180,6 +180,24 @@ export const actionArb: fc.Arbitrary<PlanAction> = fc.oneof(
   fc.record({ type: fc.constant('breakoutEnded' as const), at: timeArb }),
   fc.record({ type: fc.constant('facilitatorTookOver' as const), facilitator: personArb }),
   fc.record({ type: fc.constant('planReset' as const), runId: fc.constantFrom('run-c', 'run-d') }),
+  // Facilitation while running (reduce-facilitation.ts).
+  fc.record({
+    type: fc.constant('announcementPosted' as const),
+    id: fc.constantFrom('a1', 'a2', 'a3', ''),
+    text: fc.oneof(nameArb, fc.string({ maxLength: 700 })),
+    at: timeArb,
+  }),
+  fc.record({
+    type: fc.constant('closingWarningSet' as const),
+    warningMs: fc.oneof(fc.constantFrom(30_000, 60_000, 120_000), fc.integer()),
+  }),
+  fc.record({ type: fc.constant('timeExtended' as const), byMs: fc.integer({ min: -1, max: 4e6 }) }),
+  fc.record({ type: fc.constant('breakoutPaused' as const), at: timeArb }),
+  fc.record({ type: fc.constant('breakoutResumed' as const), at: timeArb }),
+  fc.record({ type: fc.constant('roomLocked' as const), roomId: roomIdArb }),
+  fc.record({ type: fc.constant('roomUnlocked' as const), roomId: roomIdArb }),
+  fc.record({ type: fc.constant('roomClosed' as const), roomId: roomIdArb, at: timeArb }),
+  fc.record({ type: fc.constant('facilitatorOnTheWay' as const), personId: personIdArb }),
 );
 
 const setupActionArb: fc.Arbitrary<PlanAction> = fc.oneof(

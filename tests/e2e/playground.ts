@@ -6,6 +6,7 @@ import {
   type FrameLocator,
   type Locator,
   type Page,
+  type TestInfo,
 } from '@playwright/test';
 
 /**
@@ -15,19 +16,18 @@ import {
  * leaving the pages waiting on a connection that never comes.
  */
 export async function stubExternalRequests(context: BrowserContext): Promise<void> {
-  await context.route(
-    (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
-    (route) => {
-      const type = route.request().resourceType();
-      const contentType =
-        type === 'script'
-          ? 'application/javascript'
-          : type === 'stylesheet'
-            ? 'text/css'
-            : 'text/plain';
-      return route.fulfill({ status: 200, contentType, body: '' });
-    },
-  );
+  // A RegExp, not a predicate: Playwright then intercepts only the matching requests instead of
+  // pausing every request of the dev server's hundreds of unbundled modules for a round trip.
+  await context.route(/^[a-z]+:\/\/(?!(localhost|127\.0\.0\.1)(:\d+)?\/)/i, (route) => {
+    const type = route.request().resourceType();
+    const contentType =
+      type === 'script'
+        ? 'application/javascript'
+        : type === 'stylesheet'
+          ? 'text/css'
+          : 'text/plain';
+    return route.fulfill({ status: 200, contentType, body: '' });
+  });
 }
 
 export type OpenOptions = {
@@ -135,6 +135,33 @@ export class Playground {
     await this.invitation(label, sessionName).getByRole('button', { name: 'Decline' }).click();
   }
 
+  /**
+   * The room (session) name of the invitation toast showing in that column, once one shows. The
+   * app names each room's session after the room, so this tells which room someone was put in.
+   */
+  async invitedTo(label: string): Promise<string> {
+    const toast = this.invitation(label);
+    await expect(toast).toHaveCount(1);
+    const name = (await toast.getAttribute('aria-label')) ?? '';
+    return name.replace(/^Invitation to /, '');
+  }
+
+  /**
+   * The board's words for where a user looks: "<name> is looking at <frame title>", from the
+   * playground's readout of the drawn viewports (the smallest frame holding the view's centre).
+   */
+  viewport(name: string): Locator {
+    return this.page
+      .getByRole('list', { name: 'Viewports' })
+      .getByRole('listitem')
+      .filter({ hasText: `${name} is looking at ` });
+  }
+
+  /** The column's "Reload app": its headless app restarts and its panel closes, as in Miro. */
+  async reloadApp(label: string): Promise<void> {
+    await this.column(label).getByRole('button', { name: 'Reload app' }).click();
+  }
+
   /** showInfo / showError toasts of that column. */
   notifications(label: string): Locator {
     return this.column(label).getByRole('list', { name: 'Notifications' }).getByRole('listitem');
@@ -163,22 +190,32 @@ export const test = base.extend<{ playground: Playground }>({
     await use(context);
   },
   playground: async ({ page }, use, testInfo) => {
-    // Errors thrown in the app's iframes are the first thing to read when a test fails.
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error')
-        errors.push(`console.error: ${message.text()} (${message.location().url})`);
-    });
+    const errors = collectPageErrors(page);
     await use(new Playground(page));
-    if (errors.length > 0 && testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('page errors', {
-        body: errors.join('\n\n'),
-        contentType: 'text/plain',
-      });
-      console.log(`Page errors in "${testInfo.title}":\n${errors.join('\n')}`);
-    }
+    await reportPageErrors(errors, testInfo);
   },
 });
+
+/** Errors thrown in the app's iframes are the first thing to read when a test fails. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      errors.push(`console.error: ${message.text()} (${message.location().url})`);
+  });
+  return errors;
+}
+
+/** Attaches (and prints) the errors collected so far, if the test failed. */
+export async function reportPageErrors(errors: string[], testInfo: TestInfo): Promise<void> {
+  if (errors.length > 0 && testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach('page errors', {
+      body: errors.join('\n\n'),
+      contentType: 'text/plain',
+    });
+    console.log(`Page errors in "${testInfo.title}":\n${errors.join('\n')}`);
+  }
+}
 
 export { expect };
