@@ -191,7 +191,10 @@ export const actionArb: fc.Arbitrary<PlanAction> = fc.oneof(
     type: fc.constant('closingWarningSet' as const),
     warningMs: fc.oneof(fc.constantFrom(30_000, 60_000, 120_000), fc.integer()),
   }),
-  fc.record({ type: fc.constant('timeExtended' as const), byMs: fc.integer({ min: -1, max: 4e6 }) }),
+  fc.record({
+    type: fc.constant('timeExtended' as const),
+    byMs: fc.integer({ min: -1, max: 4e6 }),
+  }),
   fc.record({ type: fc.constant('breakoutPaused' as const), at: timeArb }),
   fc.record({ type: fc.constant('breakoutResumed' as const), at: timeArb }),
   fc.record({ type: fc.constant('roomLocked' as const), roomId: roomIdArb }),

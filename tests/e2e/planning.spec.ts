@@ -110,7 +110,7 @@ test('rotation: rounds are planned as a schedule and the next round starts in on
 }) => {
   const host = await hostWithRooms(playground);
   await openTools(host);
-  await host.getByLabel('Rounds').fill('2');
+  await host.getByLabel('Rounds', { exact: true }).fill('2');
   await host.getByRole('button', { name: 'Plan rounds' }).click();
   const schedule = host.getByRole('table', { name: 'Rotation schedule' });
   await expect(schedule.getByRole('row')).toHaveCount(3);
