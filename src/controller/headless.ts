@@ -10,12 +10,9 @@ import { ParticipantNotices } from './participant-notices';
 import { PlanReader } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
+import { openPanelOnClick } from './open-panel';
 import { Presence } from './presence';
 
-export const PANEL_URL = 'app.html';
-
-/** What the panel learns from `getPanelData()`: which headless app opened it. */
-export type PanelData = { instanceId: string };
 
 export type Headless = {
   facilitator: FacilitatorController;
@@ -30,6 +27,10 @@ export type Headless = {
 export type HeadlessOptions = {
   now?: () => number;
   newId?: () => string;
+  /** Which headless instance this is; the panel finds its own through `getPanelData()`. */
+  instanceId?: string;
+  /** False when the page's loader (entries/headless.ts) already answers the app icon. */
+  openPanelOnIconClick?: boolean;
 };
 
 const randomId = () => globalThis.crypto.randomUUID();
@@ -45,22 +46,10 @@ export async function startHeadless(
 ): Promise<Headless> {
   const now = options.now ?? (() => Date.now());
   const newId = options.newId ?? randomId;
-  const instanceId = newId();
-
-  const openPanel = async () => {
-    if (!(await board.ui.canOpenPanel())) {
-      await board.notifications.showError(
-        'Close the other app’s panel, then open Breakout Rooms again.',
-      );
-      return;
-    }
-    await board.ui.openPanel({ url: PANEL_URL, data: { instanceId } satisfies PanelData });
-  };
-  await board.ui.on('icon:click', () => {
-    openPanel().catch((error: unknown) =>
-      console.error('Breakout Rooms could not open its panel.', error),
-    );
-  });
+  const instanceId = options.instanceId ?? newId();
+  if (options.openPanelOnIconClick !== false) {
+    await board.ui.on('icon:click', () => openPanelOnClick(board, instanceId));
+  }
 
   const [{ id, name }, info] = await Promise.all([board.getUserInfo(), board.getInfo()]);
   const me = { id, name };
@@ -126,7 +115,10 @@ export async function startHeadless(
     const plan = reader.plan();
     if (isFacilitator && plan) link.announcePlan(plan);
     // Failure is not final: the next command starts presence again (and reports its failure).
-    if (isFacilitator && !wasFacilitator) presence.start().catch(() => {});
+    if (isFacilitator && !wasFacilitator) {
+      presence.start().catch(() => {});
+      void control.canUseTimer();
+    }
     wasFacilitator = isFacilitator;
     control.planChanged();
     participant.planChanged();

@@ -47,6 +47,8 @@ export function serveCommands(
       );
     }
   };
+  // A panel that said hello before this app had loaded learns about it now.
+  channel.postMessage({ kind: 'here', instanceId, notice: currentNotice() } satisfies LinkMessage);
   return {
     announce: (notice) =>
       channel.postMessage({ kind: 'notice', from: instanceId, notice } satisfies LinkMessage),

@@ -1,9 +1,9 @@
-import { startHeadless } from '../controller/headless';
+import { startOnDemand } from '../controller/start-on-demand';
 import { connectApp } from './connect-app';
 
 const start = connectApp();
 if (start.kind === 'connected') {
-  startHeadless(start.connection.board).catch((error: unknown) => {
-    console.error('Breakout Rooms could not start on this board.', error);
-  });
+  startOnDemand(start.connection.board, () => import('../controller/headless')).catch(
+    (error: unknown) => console.error('Breakout Rooms could not start on this board.', error),
+  );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandResult, ControllerNotice, PanelCommand } from '../controller/commands';
-import type { PanelData } from '../controller/headless';
+import type { PanelData } from '../controller/open-panel';
 import type { Plan } from '../domain/plan';
 import { channelName, connectToHeadless, type PanelEndpoint } from '../controller/panel-link';
 import { useBoard } from './board-context';

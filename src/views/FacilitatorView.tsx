@@ -1,12 +1,22 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { PersonRef, Phase } from '../domain/plan';
 import { useFrames } from '../hooks/use-frames';
 import type { FrameRef, OnlineUserInfo } from '../sdk/surface';
-import { EndSummary } from './EndSummary';
 import { FrameSync } from './FrameSync';
-import { PlanningView } from './PlanningView';
-import { ReportBackPanel } from './ReportBackPanel';
-import { RunningBoard } from './RunningBoard';
+
+// Each phase's controls load when the breakout reaches that phase: a participant's panel never
+// downloads them, and a facilitator only what the current phase needs (panel JS ≤ 90 KB gzip).
+const PlanningView = lazy(() =>
+  import('./PlanningView').then((module) => ({ default: module.PlanningView })),
+);
+const RunningBoard = lazy(() =>
+  import('./RunningBoard').then((module) => ({ default: module.RunningBoard })),
+);
+const AfterTheBreakout = lazy(() =>
+  import('./AfterTheBreakout').then((module) => ({ default: module.AfterTheBreakout })),
+);
+
+const loading = <p className="status-text">Loading…</p>;
 
 type Props = {
   me: PersonRef;
@@ -29,24 +39,26 @@ export const FacilitatorView = memo(function FacilitatorView({
   return (
     <>
       <FrameSync frames={boardFrames} />
-      {phase === 'planning' && (
-        <PlanningView
-          meId={me.id}
-          onlineUsers={onlineUsers}
-          onlineIds={onlineIds}
-          selectedFrames={selectedFrames}
-          frames={boardFrames}
-        />
-      )}
-      {(phase === 'starting' || phase === 'running' || phase === 'ending') && (
-        <RunningBoard meId={me.id} phase={phase} onlineUsers={onlineUsers} onlineIds={onlineIds} />
-      )}
-      {phase === 'ended' && (
-        <>
-          <EndSummary />
-          <ReportBackPanel />
-        </>
-      )}
+      <Suspense fallback={loading}>
+        {phase === 'planning' && (
+          <PlanningView
+            meId={me.id}
+            onlineUsers={onlineUsers}
+            onlineIds={onlineIds}
+            selectedFrames={selectedFrames}
+            frames={boardFrames}
+          />
+        )}
+        {(phase === 'starting' || phase === 'running' || phase === 'ending') && (
+          <RunningBoard
+            meId={me.id}
+            phase={phase}
+            onlineUsers={onlineUsers}
+            onlineIds={onlineIds}
+          />
+        )}
+        {phase === 'ended' && <AfterTheBreakout />}
+      </Suspense>
     </>
   );
 });

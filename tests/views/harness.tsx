@@ -84,6 +84,8 @@ export async function openPanel(w: Workshop, member: Member): Promise<OpenPanel>
     w,
     () =>
       !panel.queryByText('Loading the breakout…') &&
+      // The controls of each phase load on demand (FacilitatorView).
+      !panel.queryByText('Loading…') &&
       panel.queryByText(`You are ${member.user.name}`),
     `${member.user.name}'s panel loaded`,
   );

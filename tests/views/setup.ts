@@ -33,3 +33,13 @@ afterEach(() => {
   stopWorkshops();
   vi.useRealTimers();
 });
+
+// The panel loads each phase's controls on demand. Loading (and, here, transforming) a module
+// takes real time that the fake-time loops in the harness do not wait for, so the on-demand
+// modules are loaded once before the tests: the app's own import() then resolves at once.
+await Promise.all([
+  import('../../src/views/PlanningView'),
+  import('../../src/views/RunningBoard'),
+  import('../../src/views/AfterTheBreakout'),
+  import('../../src/views/PlanningTools'),
+]);

@@ -1,0 +1,12 @@
+import { EndSummary } from './EndSummary';
+import { ReportBackPanel } from './ReportBackPanel';
+
+/** The facilitator's panel once the breakout has ended: who was where, then the report-back. */
+export function AfterTheBreakout() {
+  return (
+    <>
+      <EndSummary />
+      <ReportBackPanel />
+    </>
+  );
+}
