@@ -19,5 +19,7 @@ export function openPanelOnClick(board: Board, instanceId: string): void {
     }
     await board.ui.openPanel({ url: PANEL_URL, data: { instanceId } satisfies PanelData });
   };
-  open().catch((error: unknown) => console.error('Breakout Rooms could not open its panel.', error));
+  open().catch((error: unknown) =>
+    console.error('Breakout Rooms could not open its panel.', error),
+  );
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandResult, ControllerNotice, PanelCommand } from '../controller/commands';
 import type { PanelData } from '../controller/open-panel';
-import type { Plan } from '../domain/plan';
 import { channelName, connectToHeadless, type PanelEndpoint } from '../controller/panel-link';
+import type { Plan } from '../domain/plan';
 import { useBoard } from './board-context';
 import { boardFacts } from './board-facts';
 
@@ -50,7 +50,10 @@ export function useController(onPlan: (plan: Plan) => void): Controller {
     endpoint.current = opening;
     return () => {
       closed = true;
-      opening.then((link) => link.close(), () => {});
+      opening.then(
+        (link) => link.close(),
+        () => {},
+      );
     };
   }, [board, onPlan]);
 

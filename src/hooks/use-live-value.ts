@@ -31,7 +31,8 @@ export function useLiveValue<T>(source: LiveSource<T>): LiveValue<T> {
           if (active && mine === generation) setState({ status: 'ready', value });
         },
         (error: unknown) => {
-          if (active && mine === generation) setState({ status: 'error', message: errorMessage(error) });
+          if (active && mine === generation)
+            setState({ status: 'error', message: errorMessage(error) });
         },
       );
     };

@@ -87,7 +87,9 @@ describe('starting a breakout', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('Room 2');
     expect(w.sim.sessions()).toHaveLength(0);
-    expect(storedPlan(w).rooms.find((room) => room.frameId === w.rooms[1]?.id)?.frameMissing).toBe(true);
+    expect(storedPlan(w).rooms.find((room) => room.frameId === w.rooms[1]?.id)?.frameMissing).toBe(
+      true,
+    );
   });
 
   it('keeps every room’s session id when replies arrive batched in one task (D4)', async () => {
@@ -112,7 +114,13 @@ describe('joining', () => {
     expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe('joined');
     // Getting there cost the participant at most three calls.
     const calls = Object.entries(ada.meter.snapshot().calls).filter(([method]) =>
-      ['collaboration.getSessions', 'session.hasJoined', 'viewport.set', 'viewport.zoomTo', 'board.get'].includes(method),
+      [
+        'collaboration.getSessions',
+        'session.hasJoined',
+        'viewport.set',
+        'viewport.zoomTo',
+        'board.get',
+      ].includes(method),
     );
     expect(calls.reduce((sum, [, count]) => sum + count, 0)).toBeLessThanOrEqual(3);
   });
@@ -136,7 +144,9 @@ describe('joining', () => {
     const [invitation] = w.sim.invitations(ada.user.id);
     w.sim.respondToInvitation(invitation?.id ?? '', 'rejected', 'clicked-outside');
     await w.flush();
-    expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe('dismissed');
+    expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe(
+      'dismissed',
+    );
   });
 
   it('coalesces a burst of joins into few writes', async () => {
@@ -163,7 +173,9 @@ describe('joining', () => {
     w.sim.setOnline(ada.user.id, true);
     await w.settle();
     expectOk(
-      await w.run(w.facilitator.headless.facilitator.handle({ type: 'reinvite', personIds: [ada.user.id] })),
+      await w.run(
+        w.facilitator.headless.facilitator.handle({ type: 'reinvite', personIds: [ada.user.id] }),
+      ),
     );
     expect(w.sim.invitations(ada.user.id)).toHaveLength(1);
   });
@@ -175,11 +187,17 @@ describe('joining', () => {
     const roomId = storedPlan(w).rooms[0]?.id ?? '';
     expectOk(
       await w.run(
-        w.facilitator.headless.facilitator.handle({ type: 'assignAndInvite', person: personOf(late), roomId }),
+        w.facilitator.headless.facilitator.handle({
+          type: 'assignAndInvite',
+          person: personOf(late),
+          roomId,
+        }),
       ),
     );
     expect(w.sim.invitations(late.user.id)[0]?.sessionId).toBe(storedPlan(w).rooms[0]?.sessionId);
-    expect(storedPlan(w).people.find((person) => person.id === late.user.id)?.status).toBe('invited');
+    expect(storedPlan(w).people.find((person) => person.id === late.user.id)?.status).toBe(
+      'invited',
+    );
   });
 });
 
@@ -213,7 +231,9 @@ describe('ending', () => {
   it('ends once when asked twice and when the timer also finishes (D7)', async () => {
     const w = await startedWorkshop({ sim: { timerFinishOnStop: true } });
     const control = w.facilitator.headless.facilitator;
-    const [first, second] = await w.run(Promise.all([control.handle({ type: 'end' }), control.handle({ type: 'end' })]));
+    const [first, second] = await w.run(
+      Promise.all([control.handle({ type: 'end' }), control.handle({ type: 'end' })]),
+    );
     expect(first.ok && second.ok).toBe(true);
     const calls = w.sim.counters().calls[w.facilitator.user.id] ?? {};
     expect(calls['collaboration.startSession']).toBe(3);
@@ -224,11 +244,16 @@ describe('ending', () => {
     const w = await createWorkshop();
     await planBreakout(w);
     expectOk(
-      await w.run(w.facilitator.headless.facilitator.handle({ type: 'edit', actions: [{ type: 'durationSet', durationMs: null }] })),
+      await w.run(
+        w.facilitator.headless.facilitator.handle({
+          type: 'edit',
+          actions: [{ type: 'durationSet', durationMs: null }],
+        }),
+      ),
     );
     expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
     const someoneElse = w.participants[0];
-    if (!someoneElse) throw new Error("no participant");
+    if (!someoneElse) throw new Error('no participant');
     await w.run(someoneElse.board.timer.stop().then(() => someoneElse.board.timer.start(1_000)));
     await w.advance(2_000);
     expect(storedPlan(w).phase).toBe('running');
@@ -241,9 +266,13 @@ describe('ending', () => {
     answer(w, ada, 'accepted');
     await w.flush();
     expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' })));
-    const again = expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'runAgain' })));
+    const again = expectOk(
+      await w.run(w.facilitator.headless.facilitator.handle({ type: 'runAgain' })),
+    );
     expect(again.phase).toBe('planning');
-    expect(again.rooms.map((room) => room.frameId)).toEqual(storedPlan(w).rooms.map((room) => room.frameId));
+    expect(again.rooms.map((room) => room.frameId)).toEqual(
+      storedPlan(w).rooms.map((room) => room.frameId),
+    );
   });
 });
 
@@ -257,7 +286,9 @@ describe('surviving reloads and hand-overs', () => {
     if (!ada) throw new Error('no participant');
     answer(w, ada, 'accepted');
     await w.flush();
-    expect(again.headless.reader.plan()?.people.find((person) => person.id === ada.user.id)?.status).toBe('joined');
+    expect(
+      again.headless.reader.plan()?.people.find((person) => person.id === ada.user.id)?.status,
+    ).toBe('joined');
     const endsAt = again.headless.reader.plan()?.endsAt ?? 0;
     await w.advance(endsAt - Date.now() + 1);
     await w.settle();
@@ -317,7 +348,9 @@ describe('damaged data', () => {
     w.sim.writeStorage('breakout-rooms', 'plan', { schema: 1, rooms: 'not a list' });
     await w.settle();
     expect(w.facilitator.headless.reader.current().status).toBe('corrupt');
-    const restored = expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'claim' })));
+    const restored = expectOk(
+      await w.run(w.facilitator.headless.facilitator.handle({ type: 'claim' })),
+    );
     expect(restored.rooms).toEqual(good.rooms);
     expect(w.sim.storageValue('breakout-rooms', 'plan')).toEqual(restored);
   });

@@ -51,7 +51,9 @@ describe('D1: writes are awaited, retried and their failure is shown', () => {
     w.sim.setOptions({ failureRate: { 'storage.set': 1 } });
     answer(w, ada, 'accepted');
     await w.advance(30_000);
-    expect(w.facilitator.headless.facilitator.currentNotice().problem).toMatch(/could not be saved/);
+    expect(w.facilitator.headless.facilitator.currentNotice().problem).toMatch(
+      /could not be saved/,
+    );
     w.sim.setOptions({ failureRate: {} });
     await w.advance(30_000);
     expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe('joined');
@@ -65,7 +67,12 @@ describe('D5: handlers read the plan at event time, not from a closure', () => {
     await started(w);
     const [ada, grace] = w.participants;
     if (!ada || !grace) throw new Error('no participants');
-    await w.run(grace.board.events.broadcast(BROADCAST_EVENT, helpRequested(storedPlan(w).runId, personOf(grace))));
+    await w.run(
+      grace.board.events.broadcast(
+        BROADCAST_EVENT,
+        helpRequested(storedPlan(w).runId, personOf(grace)),
+      ),
+    );
     await w.flush();
     expect(storedPlan(w).helpRequests).toHaveLength(1);
     answer(w, ada, 'accepted');
@@ -105,7 +112,9 @@ describe('D12: notifications fit Miro’s limit and carry no markup', () => {
     const from = { id: ada.user.id, name: `<b>${'Ada '.repeat(2500)}</b>` };
     await w.run(ada.board.events.broadcast(BROADCAST_EVENT, helpRequested(plan.runId, from)));
     await w.settle();
-    const shown = w.sim.notifications(w.facilitator.user.id).map((notification) => notification.message);
+    const shown = w.sim
+      .notifications(w.facilitator.user.id)
+      .map((notification) => notification.message);
     expect(shown).toHaveLength(1);
     expect(shown[0]?.length).toBeLessThanOrEqual(NOTIFICATION_LIMIT);
     expect(shown[0]).toMatch(/asks for help in Room/);
@@ -119,7 +128,9 @@ describe('help and rejoin requests', () => {
     const [ada] = w.participants;
     if (!ada) throw new Error('no participant');
     for (let count = 0; count < 5; count += 1) {
-      await w.run(ada.board.events.broadcast(BROADCAST_EVENT, helpRequested(plan.runId, personOf(ada))));
+      await w.run(
+        ada.board.events.broadcast(BROADCAST_EVENT, helpRequested(plan.runId, personOf(ada))),
+      );
     }
     await w.flush();
     expect(w.sim.notifications(w.facilitator.user.id)).toHaveLength(1);
@@ -131,7 +142,9 @@ describe('help and rejoin requests', () => {
     await started(w);
     const [ada] = w.participants;
     if (!ada) throw new Error('no participant');
-    await w.run(ada.board.events.broadcast(BROADCAST_EVENT, helpRequested('some-other-run', personOf(ada))));
+    await w.run(
+      ada.board.events.broadcast(BROADCAST_EVENT, helpRequested('some-other-run', personOf(ada))),
+    );
     await w.flush();
     expect(storedPlan(w).helpRequests).toHaveLength(0);
     expect(w.sim.notifications(w.facilitator.user.id)).toHaveLength(0);
@@ -145,7 +158,9 @@ describe('help and rejoin requests', () => {
     answer(w, ada, 'rejected');
     await w.flush();
     expect(w.sim.invitations(ada.user.id)).toHaveLength(0);
-    await w.run(ada.board.events.broadcast(BROADCAST_EVENT, rejoinRequested(plan.runId, personOf(ada))));
+    await w.run(
+      ada.board.events.broadcast(BROADCAST_EVENT, rejoinRequested(plan.runId, personOf(ada))),
+    );
     await w.settle();
     expect(w.sim.invitations(ada.user.id)).toHaveLength(1);
   });

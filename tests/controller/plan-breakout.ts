@@ -18,7 +18,11 @@ export function expectOk(result: CommandResult): Plan {
 }
 
 /** The facilitator claims the board, adds rooms and a main frame, and splits everyone. */
-export async function planBreakout(w: Workshop, roomCount = w.rooms.length, seed = 7): Promise<Plan> {
+export async function planBreakout(
+  w: Workshop,
+  roomCount = w.rooms.length,
+  seed = 7,
+): Promise<Plan> {
   const control = w.facilitator.headless.facilitator;
   expectOk(await w.run(control.handle({ type: 'claim' })));
   const frames = w.rooms.slice(0, roomCount);
@@ -28,7 +32,10 @@ export async function planBreakout(w: Workshop, roomCount = w.rooms.length, seed
         type: 'edit',
         actions: [
           { type: 'roomsAdded', frames },
-          { type: 'mainAreaChosen', mainArea: { kind: 'frame', frameId: w.main.id, frame: rectOf(w.main) } },
+          {
+            type: 'mainAreaChosen',
+            mainArea: { kind: 'frame', frameId: w.main.id, frame: rectOf(w.main) },
+          },
         ],
       }),
     ),
@@ -59,12 +66,14 @@ export function answer(w: Workshop, member: Member, response: 'accepted' | 'reje
 }
 
 /** The centre of the member's viewport lies inside the frame. */
-export function isLookingAt(w: Workshop, member: Member, frame: { x: number; y: number; width: number; height: number }) {
+export function isLookingAt(
+  w: Workshop,
+  member: Member,
+  frame: { x: number; y: number; width: number; height: number },
+) {
   const user = w.sim.users().find((candidate) => candidate.id === member.user.id);
   if (!user) return false;
   const cx = user.viewport.x + user.viewport.width / 2;
   const cy = user.viewport.y + user.viewport.height / 2;
-  return (
-    Math.abs(cx - frame.x) <= frame.width / 2 && Math.abs(cy - frame.y) <= frame.height / 2
-  );
+  return Math.abs(cx - frame.x) <= frame.width / 2 && Math.abs(cy - frame.y) <= frame.height / 2;
 }

@@ -5,9 +5,8 @@ import { createRandom } from '../../src/domain/random';
 import { type Board, connect } from '../../src/sdk/connect';
 import type { Meter } from '../../src/sdk/meter';
 import type { FrameRef } from '../../src/sdk/surface';
-import type { SimOptions, SimTab, SimUser } from '../../src/simulator/api';
+import type { SimBoard, SimOptions, SimTab, SimUser } from '../../src/simulator/api';
 import { createBoard, type SimBoardExtras, settleBoard } from '../../src/simulator/index';
-import type { SimBoard } from '../../src/simulator/api';
 
 export type TestBoard = SimBoard & SimBoardExtras;
 
@@ -45,7 +44,18 @@ export type WorkshopOptions = {
   sim?: Partial<Omit<SimOptions, 'clock' | 'seed'>>;
 };
 
-const NAMES = ['Ada', 'Grace', 'Alan', 'Barbara', 'Edsger', 'Frances', 'Donald', 'Radia', 'Ken', 'Margaret'];
+const NAMES = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Barbara',
+  'Edsger',
+  'Frances',
+  'Donald',
+  'Radia',
+  'Ken',
+  'Margaret',
+];
 
 /**
  * A board with a main frame, room frames, a facilitator and participants, every one running the
@@ -93,7 +103,13 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
 
   const main = sim.addFrame({ title: 'Main area', x: 0, y: 0, width: 1600, height: 900 });
   const rooms = Array.from({ length: options.rooms ?? 3 }, (_, index) =>
-    sim.addFrame({ title: `Room ${index + 1}`, x: (index - 1) * 1200, y: 1400, width: 1000, height: 700 }),
+    sim.addFrame({
+      title: `Room ${index + 1}`,
+      x: (index - 1) * 1200,
+      y: 1400,
+      width: 1000,
+      height: 700,
+    }),
   );
   const late: Member[] = [];
   const facilitator = await join(sim.addUser({ name: 'Fran Facilitator' }));
