@@ -13,9 +13,10 @@ import { errorMessage } from '../sdk/retry';
 export const HISTORY_KEY = 'history';
 
 /**
- * Records every started breakout (rooms, people, times) in board storage, from the facilitator's
- * headless app: once when it starts and once when it ends. Only this app writes the key, through
- * one queue, so entries never overwrite each other; a newer app's history is left alone.
+ * Records every breakout (rooms, people, times) in board storage, from the facilitator's headless
+ * app, once, when it ends: every started breakout ends (by hand, on time, or after a reload), and
+ * writing then keeps the start itself one storage write cheaper. Only this app writes the key,
+ * through one queue, so entries never overwrite each other; a newer app's history is left alone.
  */
 export class HistoryStore {
   private readonly recorded = new Set<string>();
@@ -27,10 +28,7 @@ export class HistoryStore {
     private readonly onProblem: (message: string) => void,
   ) {}
 
-  /**
-   * Read once ahead of time (while planning), so recording the start costs one write and no read
-   * while people are joining.
-   */
+  /** Read once ahead of time (while planning), so recording a run costs one write and no read. */
   prefetch(): void {
     this.held ??= this.read();
   }
@@ -41,10 +39,10 @@ export class HistoryStore {
       this.prefetch();
       return;
     }
-    if (plan.phase !== 'running' && plan.phase !== 'ended') return;
+    if (plan.phase !== 'ended') return;
     const entry = historyEntryOf(plan);
     if (entry === null) return;
-    const key = `${plan.runId}:${entry.endedAt === null ? 'start' : 'end'}`;
+    const key = plan.runId;
     if (this.recorded.has(key)) return;
     this.recorded.add(key);
     this.queue = this.queue.then(async () => {
@@ -64,7 +62,7 @@ export class HistoryStore {
         await this.board.storage.collection(PLAN_COLLECTION).set(HISTORY_KEY, result.history);
         this.held = Promise.resolve(result.history);
       } catch (error) {
-        // Tried again at the next plan change of this run (end, or a reload).
+        // Tried again at the next plan change of this run (or after a reload).
         this.recorded.delete(key);
         this.onProblem(`The breakout history could not be saved. ${errorMessage(error)}`);
       }
