@@ -1,6 +1,7 @@
 /**
  * Credit price of each SDK call (miro-sdk.md 4.2). UI plumbing and subscriptions are free;
- * everything else the app calls is Level 1.
+ * everything else the app calls is Level 1. The simulator charges from this same table, so the
+ * app's own meter and the simulated platform's ledger cannot disagree.
  */
 const LEVEL_1 = 50;
 

@@ -1,5 +1,5 @@
+import { creditsOf } from '../sdk/credits';
 import type { BoardChange, Clock, SdkMethod, SimOptions } from './api';
-import { creditsFor } from './costs';
 import { RateLimitError, unavailable } from './errors';
 import { Ledger } from './ledger';
 import { canReceive, type FrameState, type TabState, type UserState } from './model';
@@ -84,7 +84,7 @@ export class Hub {
   call<T>(frame: FrameState, method: SdkMethod, run: () => T): Promise<T> {
     const opts = this.options;
     const user = frame.tab.user;
-    const charge = this.ledger.charge(user.id, method, creditsFor(method), this.now(), {
+    const charge = this.ledger.charge(user.id, method, creditsOf(method), this.now(), {
       perMinute: opts.creditsPerMinute,
       perHour: opts.creditsPerHour,
       enforce: opts.enforceRateLimit,

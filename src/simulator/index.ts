@@ -2,7 +2,6 @@
 export type * from './api';
 export { createBoard, type SimBoardExtras } from './board';
 export { globalClock } from './clock';
-export { creditsFor, LEVEL_1_CREDITS } from './costs';
 export { defaultBehaviour, defaultKnobs, defaultOptions } from './defaults';
 export { RateLimitError, SimError, type SimErrorCode } from './errors';
 export { NOTIFICATION_MAX_CHARS } from './notifications';
