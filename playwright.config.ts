@@ -48,7 +48,10 @@ export default defineConfig({
     },
   ],
   webServer: {
+    // No hot reload under test: an edit to src/ while the suite runs must not reload the board
+    // in the middle of a test.
     command: 'npm start',
+    env: { BREAKOUT_ROOMS_NO_HMR: '1' },
     url: `http://localhost:${PORT}/playground.html`,
     reuseExistingServer: !isCI,
     timeout: 120_000,

@@ -78,7 +78,13 @@ function contentSecurityPolicy(): Plugin {
 // (panel). playground.html and the simulator are served by the dev server only.
 export default defineConfig({
   plugins: [react(), purgeUnusedCss(), printPlaygroundUrl(), contentSecurityPolicy()],
-  server: { port: 3000, strictPort: true },
+  server: {
+    port: 3000,
+    strictPort: true,
+    // Set by playwright.config.ts: tests drive a long-lived page that must not reload mid-test.
+    hmr: process.env.BREAKOUT_ROOMS_NO_HMR !== '1',
+    watch: process.env.BREAKOUT_ROOMS_NO_HMR === '1' ? null : {},
+  },
   preview: { port: 3000, strictPort: true },
   build: {
     target: 'es2022',

@@ -42,6 +42,11 @@ const PANEL_EDITS = new Set<PlanAction['type']>([
   'includeFacilitatorSet',
 ]);
 
+/** Presence changes this close together share one read of their rooms' members. */
+const RECONCILE_BATCH_MS = 3_000;
+/** A read of members that failed is tried again after this long. */
+const RECONCILE_RETRY_MS = 15_000;
+
 /** One help request per person per this long reaches the facilitator as a notification. */
 const HELP_INTERVAL_MS = 30_000;
 
@@ -77,6 +82,12 @@ export class FacilitatorController {
   private timerEntitled: Promise<boolean> | null = null;
   private notice: ControllerNotice = { problem: null, busy: false };
   private readonly helpLimiter = createRateLimiter({ perPersonMs: HELP_INTERVAL_MS });
+  /** Who was online at the last presence change (null before the first), to see who moved. */
+  private lastOnline: ReadonlySet<string> | null = null;
+  /** Rooms whose members are read back from Miro at the next reconcile. */
+  private readonly staleRooms = new Set<string>();
+  private reconcileTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
   /** What the last frame check found, for `startActions`. */
   private checkedFrames: readonly ItemRef[] = [];
 
@@ -97,6 +108,14 @@ export class FacilitatorController {
       assignAndInvite: (person, roomId) => this.assignAndInvite(person, roomId),
       reportProblem: (problem) => this.setNotice({ problem }),
     });
+    deps.presence.onChange(this.onPresence);
+  }
+
+  /** Stops the presence-driven checks of a reloaded app. */
+  stop(): void {
+    this.stopped = true;
+    if (this.reconcileTimer !== null) globalThis.clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = null;
   }
 
   isFacilitator(plan = this.deps.reader.plan()): boolean {
@@ -218,6 +237,59 @@ export class FacilitatorController {
       }
     }
     if (actions.length > 0) this.deps.writer.record(...actions);
+  }
+
+  /**
+   * A member who goes offline leaves their session (C13), and a `user-left` nobody was online to
+   * hear (this app offline too, or a take-over in between) is never replayed. So when someone
+   * comes or goes, the rooms of those who moved, and this user's own room (it cannot hear itself
+   * go offline), are read back from Miro: one call per such room, batched over a few seconds.
+   */
+  private readonly onPresence = () => {
+    const online = this.deps.presence.onlineIds();
+    const before = this.lastOnline;
+    this.lastOnline = online;
+    const plan = this.deps.reader.plan();
+    if (!before || !plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
+    for (const person of plan.people) {
+      const moved = online.has(person.id) !== before.has(person.id);
+      if (person.roomId && (moved || person.id === this.deps.me.id))
+        this.staleRooms.add(person.roomId);
+    }
+    this.scheduleReconcile(RECONCILE_BATCH_MS);
+  };
+
+  private scheduleReconcile(wait: number): void {
+    if (this.reconcileTimer !== null || this.staleRooms.size === 0 || this.stopped) return;
+    this.reconcileTimer = globalThis.setTimeout(() => {
+      this.reconcileTimer = null;
+      void this.reconcileStale();
+    }, wait);
+  }
+
+  private async reconcileStale(): Promise<void> {
+    const plan = this.deps.reader.plan();
+    const rooms = [...this.staleRooms];
+    this.staleRooms.clear();
+    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
+    const unread = await this.sessionsById().then(
+      (sessions) =>
+        Promise.all(
+          rooms.map(async (roomId) => {
+            const sessionId = plan.rooms.find((room) => room.id === roomId)?.sessionId;
+            const session = sessionId ? sessions.get(sessionId) : undefined;
+            if (!session) return [];
+            return this.reconcile(session).then(
+              () => [],
+              () => [roomId],
+            );
+          }),
+        ).then((results) => results.flat()),
+      () => rooms,
+    );
+    // Still unknown (Miro unreachable, or this client offline): read them again later.
+    for (const roomId of unread) this.staleRooms.add(roomId);
+    this.scheduleReconcile(RECONCILE_RETRY_MS);
   }
 
   /** Called on every new plan: keeps the automatic end in step with the stored end time. */

@@ -151,6 +151,7 @@ export async function startHeadless(
       link.close();
       reader.stop();
       presence.stop();
+      control.stop();
       participant.stop();
       notices.stop();
       planning.stop();

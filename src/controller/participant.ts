@@ -17,6 +17,13 @@ export const END_NOTIFICATION = 'The breakout has ended. You are back in the mai
 export const JOIN_ACK_MS = 15_000;
 const JOIN_TELLS = 6;
 
+/** A failed viewport move is tried again after this long, doubling up to the cap. */
+export const MOVE_RETRY_MS = 2_000;
+const MOVE_RETRY_MAX_MS = 30_000;
+
+/** Least time between two plan reads caused by people coming online or going offline. */
+export const PRESENCE_REFRESH_MS = 30_000;
+
 export type ParticipantDeps = {
   board: Board;
   reader: PlanReader;
@@ -35,7 +42,11 @@ export class ParticipantController {
   private listeningTo: string | null = null;
   private movedFor: string | null = null;
   private returnedFrom: string | null = null;
+  /** The run whose end this user was told of: a retried move does not tell them twice. */
+  private notifiedOf: string | null = null;
   private stopped = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastRefresh = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: ParticipantDeps) {}
 
@@ -43,13 +54,16 @@ export class ParticipantController {
     await Promise.all([
       this.deps.board.collaboration.on('sessions:started', this.onSessionStarted),
       this.deps.board.collaboration.on('sessions:ended', this.onSessionEnded),
+      this.deps.board.ui.on('online_users:update', this.onPresence),
     ]);
   }
 
   stop(): void {
     this.stopped = true;
+    if (this.refreshTimer !== null) globalThis.clearTimeout(this.refreshTimer);
     void this.deps.board.collaboration.off('sessions:started', this.onSessionStarted);
     void this.deps.board.collaboration.off('sessions:ended', this.onSessionEnded);
+    void this.deps.board.ui.off('online_users:update', this.onPresence);
   }
 
   planChanged(): void {
@@ -67,15 +81,32 @@ export class ParticipantController {
   }
 
   /** Takes this user to their room's frame; also what "take me back to my room" does. */
-  async moveToRoom(room: Room, sessionId: string): Promise<void> {
+  async moveToRoom(room: Room, sessionId: string, tries = 0): Promise<void> {
     if (this.movedFor === sessionId) return;
     this.movedFor = sessionId;
     try {
       await this.deps.board.viewport.set({ viewport: viewportAroundFrame(room.frame) });
     } catch {
-      // Not moved: the next plan update (or the panel's button) tries again.
+      // Not moved, and no plan update may ever come to try again (everyone else is settled):
+      // try again later for as long as the plan still puts this user in that room.
       this.movedFor = null;
+      this.later(tries, () => {
+        const plan = this.deps.reader.plan();
+        const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
+        const now = plan?.rooms.find((candidate) => candidate.id === roomId);
+        if (plan?.phase === 'running' && now?.sessionId === sessionId) {
+          void this.moveToRoom(now, sessionId, tries + 1);
+        }
+      });
     }
+  }
+
+  /** Runs `retry` after a capped, doubling wait, unless this app was stopped by then. */
+  private later(tries: number, retry: () => void): void {
+    const wait = Math.min(MOVE_RETRY_MAX_MS, MOVE_RETRY_MS * 2 ** tries);
+    globalThis.setTimeout(() => {
+      if (!this.stopped) retry();
+    }, wait);
   }
 
   private async listen(plan: Plan, room: Room, sessionId: string): Promise<void> {
@@ -130,18 +161,50 @@ export class ParticipantController {
     );
   }
 
-  private async returnToMainArea(plan: Plan): Promise<void> {
+  private async returnToMainArea(plan: Plan, tries = 0): Promise<void> {
     if (this.returnedFrom === plan.runId || !plan.mainArea || plan.endedAt === null) return;
     if (this.deps.now() - plan.endedAt > RETURN_WINDOW_MS) return;
     this.returnedFrom = plan.runId;
     this.movedFor = null;
     this.listeningTo = null;
     this.announced.clear();
-    await Promise.allSettled([
-      this.deps.board.viewport.set({ viewport: viewportOfMainArea(plan.mainArea) }),
-      this.deps.board.notifications.showInfo(END_NOTIFICATION),
+    const notify = this.notifiedOf !== plan.runId;
+    this.notifiedOf = plan.runId;
+    const [moved] = await Promise.all([
+      this.deps.board.viewport.set({ viewport: viewportOfMainArea(plan.mainArea) }).then(
+        () => true,
+        () => false,
+      ),
+      notify ? this.deps.board.notifications.showInfo(END_NOTIFICATION).catch(() => {}) : null,
     ]);
+    if (moved) return;
+    // Left in a room that no longer exists: try again while the return window lasts.
+    this.returnedFrom = null;
+    this.later(tries, () => {
+      const now = this.deps.reader.plan();
+      if (now?.runId === plan.runId && now.phase === 'ended') {
+        void this.returnToMainArea(now, tries + 1);
+      }
+    });
   }
+
+  /**
+   * Someone came or went, possibly this user after a time offline: nothing replays the storage
+   * notifications an offline client missed (the end, above all), so while this user has a part
+   * in a running breakout the plan is read again, at most once per PRESENCE_REFRESH_MS.
+   */
+  private readonly onPresence = () => {
+    const plan = this.deps.reader.plan();
+    if (plan?.phase !== 'running' || this.refreshTimer !== null) return;
+    if (!plan.people.some((person) => person.id === this.deps.me.id && person.roomId)) return;
+    const wait = Math.max(0, this.lastRefresh + PRESENCE_REFRESH_MS - this.deps.now());
+    this.refreshTimer = globalThis.setTimeout(() => {
+      this.refreshTimer = null;
+      if (this.stopped) return;
+      this.lastRefresh = this.deps.now();
+      this.deps.reader.refresh().catch(() => {});
+    }, wait);
+  };
 
   private readonly onSessionStarted = ({ session }: SessionsLifecycleEvent) => {
     this.announced.set(session.id, session);
