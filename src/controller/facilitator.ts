@@ -46,6 +46,9 @@ const PANEL_EDITS = new Set<PlanAction['type']>([
 const RECONCILE_BATCH_MS = 3_000;
 /** A read of members that failed is tried again after this long. */
 const RECONCILE_RETRY_MS = 15_000;
+/** Rooms with open invitations are read back after this long, doubling up to the cap. */
+const SWEEP_MIN_MS = 15_000;
+const SWEEP_MAX_MS = 120_000;
 
 /** One help request per person per this long reaches the facilitator as a notification. */
 const HELP_INTERVAL_MS = 30_000;
@@ -87,6 +90,8 @@ export class FacilitatorController {
   /** Rooms whose members are read back from Miro at the next reconcile. */
   private readonly staleRooms = new Set<string>();
   private reconcileTimer: ReturnType<typeof setTimeout> | null = null;
+  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
+  private sweepDelay = SWEEP_MIN_MS;
   private stopped = false;
   /** What the last frame check found, for `startActions`. */
   private checkedFrames: readonly ItemRef[] = [];
@@ -115,7 +120,9 @@ export class FacilitatorController {
   stop(): void {
     this.stopped = true;
     if (this.reconcileTimer !== null) globalThis.clearTimeout(this.reconcileTimer);
+    if (this.sweepTimer !== null) globalThis.clearTimeout(this.sweepTimer);
     this.reconcileTimer = null;
+    this.sweepTimer = null;
   }
 
   isFacilitator(plan = this.deps.reader.plan()): boolean {
@@ -209,6 +216,7 @@ export class FacilitatorController {
         problem: 'The last start was interrupted. Check the rooms and start again.',
       });
     }
+    this.restartSweep();
     this.planChanged();
   }
 
@@ -292,8 +300,42 @@ export class FacilitatorController {
     this.scheduleReconcile(RECONCILE_RETRY_MS);
   }
 
+  /**
+   * Where Miro tells only the session's starter (C4 "starter") or its members (C4 "members")
+   * of joins, a facilitator who took over, or who is not in the room, never hears them, and an
+   * invitee's own app cannot hear its own join either. While invitations are open, their rooms'
+   * members are read back now and then, less often as time passes (an unheard time-out would
+   * keep someone "invited" for good).
+   */
+  private sweepInvited(): void {
+    if (this.sweepTimer !== null || this.stopped) return;
+    const plan = this.deps.reader.plan();
+    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
+    if (!plan.people.some((person) => person.status === 'invited')) return;
+    this.sweepTimer = globalThis.setTimeout(() => {
+      this.sweepTimer = null;
+      const now = this.deps.reader.plan();
+      if (!now || !this.isFacilitator(now) || now.phase !== 'running') return;
+      for (const person of now.people) {
+        if (person.status === 'invited' && person.roomId) this.staleRooms.add(person.roomId);
+      }
+      this.sweepDelay = Math.min(SWEEP_MAX_MS, this.sweepDelay * 2);
+      this.scheduleReconcile(0);
+      this.sweepInvited();
+    }, this.sweepDelay);
+  }
+
+  /** New invitations (a start, "Invite again", a reload): read their rooms soon again. */
+  private restartSweep(): void {
+    if (this.sweepTimer !== null) globalThis.clearTimeout(this.sweepTimer);
+    this.sweepTimer = null;
+    this.sweepDelay = SWEEP_MIN_MS;
+    this.sweepInvited();
+  }
+
   /** Called on every new plan: keeps the automatic end in step with the stored end time. */
   planChanged(): void {
+    this.sweepInvited();
     const plan = this.deps.reader.plan();
     if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
     this.autoClose = null;
@@ -353,6 +395,9 @@ export class FacilitatorController {
    * damaged (the last good plan this app saw is written back, or a new one), or by taking over.
    */
   private async claim(): Promise<CommandResult> {
+    // A take-over writes the plan this app holds; a missed storage notification (S3) would make
+    // it write back an older plan (a running breakout turned back to "planning"). Read it first.
+    await this.deps.reader.refresh().catch(() => {});
     const snapshot = this.deps.reader.current();
     if (snapshot.status === 'future') return { ok: false, message: snapshot.message };
     const plan = this.deps.reader.plan();
@@ -395,7 +440,7 @@ export class FacilitatorController {
    */
   private async start(): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
-    if (!plan || plan.phase !== 'planning')
+    if (plan?.phase !== 'planning')
       return { ok: false, message: 'The breakout is already running.' };
     const frameProblem = await this.checkFrames(plan);
     if (frameProblem) return { ok: false, message: frameProblem };
@@ -437,7 +482,18 @@ export class FacilitatorController {
         message: `The rooms could not be opened, so nothing was started. ${errorMessage(failure.reason)}`,
       };
     }
-    await Promise.all(sessions.map((session) => this.listenTo(session)));
+    try {
+      await Promise.all(sessions.map((session) => this.listenTo(session)));
+    } catch (error) {
+      // Nothing is written or sent yet: close the rooms rather than leave sessions the plan
+      // never names (a failed registration used to end the start with every room still open).
+      await Promise.allSettled(sessions.map((session) => session.end()));
+      for (const session of sessions) this.sessions.delete(session.id);
+      return {
+        ok: false,
+        message: `The rooms could not be opened, so nothing was started. ${errorMessage(error)}`,
+      };
+    }
 
     const online = this.deps.presence.onlineIds();
     const endsAt = plan.durationMs === null ? null : startedAt + plan.durationMs;
@@ -495,6 +551,7 @@ export class FacilitatorController {
     try {
       const [written, timerProblem] = await Promise.all([write, timer, ...invitations]);
       this.setNotice({ problem: timerProblem ?? null });
+      this.restartSweep();
       this.planChanged();
       return ok(written);
     } catch (error) {
@@ -562,8 +619,7 @@ export class FacilitatorController {
 
   private async reinvite(personIds: readonly string[]): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
-    if (!plan || plan.phase !== 'running')
-      return { ok: false, message: 'The breakout is not running.' };
+    if (plan?.phase !== 'running') return { ok: false, message: 'The breakout is not running.' };
     await this.deps.presence.start();
     const online = this.deps.presence.onlineIds();
     const wanted = new Set(personIds);
@@ -610,6 +666,7 @@ export class FacilitatorController {
     const written = await this.deps.writer.apply([
       { type: 'participantsInvited', personIds: invited },
     ]);
+    this.restartSweep();
     if (problems.length > 0)
       return { ok: false, message: `Not everyone was invited: ${problems.join('; ')}.` };
     return ok(written);

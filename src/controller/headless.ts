@@ -3,6 +3,7 @@ import type { Board } from '../sdk/connect';
 import type { Json } from '../sdk/surface';
 import { type ControllerNotice, isPlanningCommand } from './commands';
 import { FacilitatorController } from './facilitator';
+import { openPanelOnClick } from './open-panel';
 import { channelName, serveCommands } from './panel-link';
 import { ParticipantController } from './participant';
 import { ParticipantMoves } from './participant-moves';
@@ -10,9 +11,7 @@ import { ParticipantNotices } from './participant-notices';
 import { PlanReader } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
-import { openPanelOnClick } from './open-panel';
 import { Presence } from './presence';
-
 
 export type Headless = {
   facilitator: FacilitatorController;

@@ -40,10 +40,19 @@ export function serveCommands(
   channel.onmessage = (event: MessageEvent<LinkMessage>) => {
     const message = event.data;
     if (message.kind === 'hello') {
-      channel.postMessage({ kind: 'here', instanceId, notice: currentNotice() } satisfies LinkMessage);
+      channel.postMessage({
+        kind: 'here',
+        instanceId,
+        notice: currentNotice(),
+      } satisfies LinkMessage);
     } else if (message.kind === 'command' && message.to === instanceId) {
       handle(message.command).then((result) =>
-        channel.postMessage({ kind: 'result', from: instanceId, id: message.id, result } satisfies LinkMessage),
+        channel.postMessage({
+          kind: 'result',
+          from: instanceId,
+          id: message.id,
+          result,
+        } satisfies LinkMessage),
       );
     }
   };

@@ -119,25 +119,27 @@ export class ParticipantController {
       if (!session) return;
       const onJoined = async (event: UserSessionEvent) => {
         if (event.userId === this.deps.me.id && event.sessionId === sessionId) {
-          await this.joined(plan.runId, room, sessionId);
+          await this.joined(plan.runId, room, session);
         }
       };
       await session.on('user-joined', onJoined);
       // The person may have clicked Join before this subscription existed.
-      if (await session.hasJoined(this.deps.me.id)) await this.joined(plan.runId, room, sessionId);
+      if (await session.hasJoined(this.deps.me.id)) await this.joined(plan.runId, room, session);
     } catch {
       this.listeningTo = null;
     }
   }
 
-  private async joined(runId: string, room: Room, sessionId: string): Promise<void> {
+  private async joined(runId: string, room: Room, session: Session): Promise<void> {
+    const sessionId = session.id;
     if (this.movedFor === sessionId) return;
     await this.moveToRoom(room, sessionId);
-    await this.tellJoined(runId, sessionId, 0);
+    await this.tellJoined(runId, session, 0);
   }
 
   /** The facilitator's app may not hear session events of others (C4): tell it directly. */
-  private async tellJoined(runId: string, sessionId: string, told: number): Promise<void> {
+  private async tellJoined(runId: string, session: Session, told: number): Promise<void> {
+    const sessionId = session.id;
     const plan = this.deps.reader.plan();
     const me = plan?.people.find((person) => person.id === this.deps.me.id);
     const room = plan?.rooms.find((candidate) => candidate.id === me?.roomId);
@@ -150,12 +152,16 @@ export class ParticipantController {
       return;
     }
     if (me?.status === 'joined' || told >= JOIN_TELLS || this.stopped) return;
+    // A plan seen while offline is stale: a repeated "I joined" from someone who has left since
+    // (going offline leaves the session, C13) would mark them joined again. Ask Miro first; if
+    // it cannot answer, tell anyway, as a lost "joined" is the worse mistake.
+    if (told > 0 && !(await session.hasJoined(this.deps.me.id).catch(() => true))) return;
     await this.deps.board.events
       .broadcast(BROADCAST_EVENT, joinedRoom(runId, sessionId, this.deps.me))
       .catch(() => {});
     globalThis.setTimeout(
       () => {
-        void this.tellJoined(runId, sessionId, told + 1);
+        void this.tellJoined(runId, session, told + 1);
       },
       JOIN_ACK_MS * 2 ** told,
     );
