@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { PurgeCSS } from 'purgecss';
 import { defineConfig, type Plugin } from 'vite';
-import { printPlaygroundUrl } from './src/playground/print-playground-url';
+import { printPlaygroundUrl } from './src/playground/print-playground-url.ts';
 
 const root = import.meta.dirname;
 
