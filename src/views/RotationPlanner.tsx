@@ -1,5 +1,5 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react';
-import type { Plan, Rotation } from '../domain/plan';
+import type { PersonRef, Plan, Rotation } from '../domain/plan';
 import { planRotation } from '../domain/planning/rotation';
 import { createRandom } from '../domain/random';
 import { useRunCommand } from '../hooks/use-commands';
@@ -97,32 +97,8 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
       <fieldset className="form-group">
         <legend>Keep two people apart or together (optional)</legend>
         <div className="button-row">
-          <select
-            aria-label="First person"
-            className="select select-small"
-            value={first}
-            onChange={(event) => setFirst(event.target.value)}
-          >
-            <option value="">First person</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Second person"
-            className="select select-small"
-            value={second}
-            onChange={(event) => setSecond(event.target.value)}
-          >
-            <option value="">Second person</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
+          <PersonSelect label="First person" people={people} value={first} onChange={setFirst} />
+          <PersonSelect label="Second person" people={people} value={second} onChange={setSecond} />
           <button
             type="button"
             className="button button-tertiary button-small"
@@ -182,3 +158,29 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
     </section>
   );
 });
+
+type PersonSelectProps = {
+  label: string;
+  people: readonly PersonRef[];
+  value: string;
+  onChange: (personId: string) => void;
+};
+
+/** One person of a keep-apart / keep-together pair. */
+function PersonSelect({ label, people, value, onChange }: PersonSelectProps) {
+  return (
+    <select
+      aria-label={label}
+      className="select select-small"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <option value="">{label}</option>
+      {people.map((person) => (
+        <option key={person.id} value={person.id}>
+          {person.name}
+        </option>
+      ))}
+    </select>
+  );
+}
