@@ -4,6 +4,7 @@ import {
   collectPageErrors,
   expect,
   Playground,
+  planAndStart,
   reportPageErrors,
   stubExternalRequests,
   test,
@@ -41,43 +42,6 @@ const running = {
     running.room(panel, room).getByRole('listitem').filter({ hasText: name }),
   helpRequests: (panel: FrameLocator) => panel.getByRole('region', { name: 'Help requests' }),
 };
-
-/**
- * The facilitator claims the breakout, turns the selected frames into rooms, splits everyone
- * evenly at random, optionally sets the duration, and starts. Returns the facilitator's panel.
- */
-async function planAndStart(
-  playground: Playground,
-  rooms: readonly string[],
-  minutes?: number,
-): Promise<FrameLocator> {
-  const host = await playground.openPanel(HOST);
-  await host.getByRole('button', { name: 'Plan a breakout' }).click();
-
-  await playground.select(HOST, ...rooms);
-  await expect(host.getByRole('region', { name: 'Selection' })).toContainText(rooms.join(''));
-  const add =
-    rooms.length === 1
-      ? 'Add 1 selected frame as a room'
-      : `Add ${rooms.length} selected frames as rooms`;
-  await host.getByRole('button', { name: add }).click();
-  for (const room of rooms) await expect(host.getByLabel(`Name of ${room}`)).toHaveValue(room);
-
-  await host.getByRole('button', { name: 'Split evenly at random' }).click();
-  await expect(host.getByRole('button', { name: 'Shuffle again' })).toBeVisible();
-
-  const start = host.getByRole('button', { name: 'Start breakout' });
-  if (minutes !== undefined) {
-    const duration = host.getByLabel('Duration in minutes');
-    await duration.fill(String(minutes));
-    await duration.press('Enter');
-    // The edit is in flight while the panel's buttons are disabled; wait until it is saved.
-    await expect(start).toBeEnabled();
-  }
-  await start.click();
-  await expect(running.timeLeft(host)).toBeVisible();
-  return host;
-}
 
 /** Each participant's room, read from the invitation Miro shows them (sessions bear room names). */
 async function invitedRooms(
@@ -155,7 +119,7 @@ test.describe('the whole breakout by clicking: host and five participants', () =
   test('start: the facilitator plans rooms from selected frames, splits everyone and starts', async () => {
     // No invitation timeout: how fast the test clicks must not decide who gets in.
     await playground.open({ params: { invitationTimeoutMs: 'never' } });
-    host = await planAndStart(playground, ROOMS);
+    host = await planAndStart(playground, HOST, ROOMS);
 
     // Five people in two rooms: three and two, every one of them invited to their room's session.
     roomOf = await invitedRooms(playground, PARTICIPANTS, ROOMS);
@@ -309,7 +273,7 @@ test.describe('on time, with a one-minute breakout', () => {
   async function startOneMinute(playground: Playground): Promise<FrameLocator> {
     await playground.page.clock.install();
     await playground.open({ users: 3, params: { invitationTimeoutMs: 'never' } });
-    const host = await planAndStart(playground, [ROOM], 1);
+    const host = await planAndStart(playground, HOST, [ROOM], { minutes: 1 });
     // One minute, not the default fifteen: the duration typed in was saved.
     await expect(running.timeLeft(host)).toHaveText(/^Time left: (1:00|0:[0-5]\d)$/);
     for (const name of PEOPLE) {

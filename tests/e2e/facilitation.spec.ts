@@ -4,6 +4,7 @@ import {
   collectPageErrors,
   expect,
   Playground,
+  planAndStart,
   reportPageErrors,
   stubExternalRequests,
   test,
@@ -22,39 +23,6 @@ const MAIN_AREA = 'Main area';
 
 const lookingAt = (name: string, frame: string) => `${name} is looking at ${frame}`;
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
-
-/** Plans with the selected rooms, splits everyone, sets the time and starts. */
-async function planAndStart(
-  playground: Playground,
-  rooms: readonly string[],
-  { minutes, warningSeconds }: { minutes?: number; warningSeconds?: number } = {},
-): Promise<FrameLocator> {
-  const host = await playground.openPanel(HOST);
-  await host.getByRole('button', { name: 'Plan a breakout' }).click();
-  await playground.select(HOST, ...rooms);
-  const add =
-    rooms.length === 1
-      ? 'Add 1 selected frame as a room'
-      : `Add ${rooms.length} selected frames as rooms`;
-  await host.getByRole('button', { name: add }).click();
-  for (const room of rooms) await expect(host.getByLabel(`Name of ${room}`)).toHaveValue(room);
-  await host.getByRole('button', { name: 'Split evenly at random' }).click();
-  await expect(host.getByRole('button', { name: 'Shuffle again' })).toBeVisible();
-  const start = host.getByRole('button', { name: 'Start breakout' });
-  if (minutes !== undefined) {
-    const duration = host.getByLabel('Duration in minutes');
-    await duration.fill(String(minutes));
-    await duration.press('Enter');
-    await expect(start).toBeEnabled();
-  }
-  if (warningSeconds !== undefined) {
-    await host.getByLabel('Warn everyone before the end').selectOption(String(warningSeconds));
-    await expect(start).toBeEnabled();
-  }
-  await start.click();
-  await expect(host.getByText(/^Time left: /)).toBeVisible();
-  return host;
-}
 
 const roomRegion = (panel: FrameLocator, room: string) =>
   panel.getByRole('region', { name: room, exact: true });
@@ -81,7 +49,7 @@ test.describe('facilitating a running breakout: host and three participants', ()
     errors = collectPageErrors(page);
     playground = new Playground(page);
     await playground.open({ users: 1 + PEOPLE.length });
-    host = await planAndStart(playground, ROOMS, { minutes: 15 });
+    host = await planAndStart(playground, HOST, ROOMS, { minutes: 15 });
     for (const name of PEOPLE) roomOf.set(name, await playground.invitedTo(name));
     for (const name of PEOPLE) await playground.acceptInvitation(name);
     for (const name of PEOPLE) {
@@ -243,7 +211,7 @@ test('warning: a 1-minute breakout warns everyone 30 s before the end, with a co
 }) => {
   test.setTimeout(120_000);
   await playground.open({ users: 2 });
-  const host = await planAndStart(playground, [ROOMS[0]], { minutes: 1, warningSeconds: 30 });
+  const host = await planAndStart(playground, HOST, [ROOMS[0]], { minutes: 1, warningSeconds: 30 });
   const [jonasName] = PEOPLE;
   await playground.acceptInvitation(jonasName);
   const jonas = await playground.openPanel(jonasName);

@@ -178,6 +178,49 @@ export class Playground {
   }
 }
 
+/**
+ * The facilitator (`host`) claims the breakout, turns the selected frames into rooms, splits
+ * everyone evenly at random, optionally sets the duration and the closing warning, and starts.
+ * Returns the facilitator's panel once its countdown shows.
+ */
+export async function planAndStart(
+  playground: Playground,
+  host: string,
+  rooms: readonly string[],
+  { minutes, warningSeconds }: { minutes?: number; warningSeconds?: number } = {},
+): Promise<FrameLocator> {
+  const frame = await playground.openPanel(host);
+  await frame.getByRole('button', { name: 'Plan a breakout' }).click();
+
+  await playground.select(host, ...rooms);
+  await expect(panel.selection(frame)).toContainText(rooms.join(''));
+  const add =
+    rooms.length === 1
+      ? 'Add 1 selected frame as a room'
+      : `Add ${rooms.length} selected frames as rooms`;
+  await frame.getByRole('button', { name: add }).click();
+  for (const room of rooms) await expect(frame.getByLabel(`Name of ${room}`)).toHaveValue(room);
+
+  await frame.getByRole('button', { name: 'Split evenly at random' }).click();
+  await expect(frame.getByRole('button', { name: 'Shuffle again' })).toBeVisible();
+
+  const start = frame.getByRole('button', { name: 'Start breakout' });
+  // Each edit is in flight while the panel's buttons are disabled; wait until it is saved.
+  if (minutes !== undefined) {
+    const duration = frame.getByLabel('Duration in minutes');
+    await duration.fill(String(minutes));
+    await duration.press('Enter');
+    await expect(start).toBeEnabled();
+  }
+  if (warningSeconds !== undefined) {
+    await frame.getByLabel('Warn everyone before the end').selectOption(String(warningSeconds));
+    await expect(start).toBeEnabled();
+  }
+  await start.click();
+  await expect(frame.getByText(/^Time left: /)).toBeVisible();
+  return frame;
+}
+
 /** Panel contract (the lead's views): who am I, who is online, what is selected. */
 export const panel = {
   onlineList: (frame: FrameLocator) => frame.getByRole('list', { name: 'Online now' }),
