@@ -3,13 +3,19 @@
  * change as it happens (the plan is always valid and never goes back in revision); `checkRun`
  * and `checkEnd` check the state after the faults healed.
  */
-import { viewportOfMainArea } from '../src/controller/viewport';
-import { PLAN_COLLECTION, PLAN_KEY, type Plan, type Rect } from '../src/domain/plan';
+import { isRoomClosed } from '../src/domain/facilitation';
+import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../src/domain/plan';
 import { parsePlan } from '../src/domain/schema';
 import type { SimBoard } from '../src/simulator/api';
+import {
+  checkClosedRooms,
+  type FacilitationObserved,
+  watchFacilitation,
+} from './facilitation-invariants';
+import { centreIn, isInMainArea } from './geometry';
 import type { Member } from './run';
 
-export type Observed = {
+export type Observed = FacilitationObserved & {
   /** Every frame (by id) whose area held the centre of each user's viewport at some point. */
   visited: Map<string, Set<string>>;
   answered: Map<string, { response: 'accepted' | 'rejected'; sessionId: string }>;
@@ -33,22 +39,15 @@ export type Checked = {
   plan(): Plan | null;
 };
 
-const centreIn = (viewport: Rect, area: Rect) => {
-  const x = viewport.x + viewport.width / 2;
-  const y = viewport.y + viewport.height / 2;
-  return Math.abs(x - area.x) <= area.width / 2 && Math.abs(y - area.y) <= area.height / 2;
-};
-
-/** Viewport rects are top-left based; a main area given as a viewport is compared by centre. */
-const centreOfViewport = (rect: Rect): Rect => ({
-  x: rect.x + rect.width / 2,
-  y: rect.y + rect.height / 2,
-  width: 2,
-  height: 2,
-});
-
-export function watchBoard(sim: SimBoard, violate: (problem: string) => void): Observed {
+export function watchBoard(
+  sim: SimBoard,
+  now: () => number,
+  violate: (problem: string) => void,
+): Observed {
   const observed: Observed = {
+    reloaded: new Set(),
+    endPressed: false,
+    roomSessions: new Map(),
     visited: new Map(),
     answered: new Map(),
     membersAtEnd: new Set(),
@@ -59,6 +58,11 @@ export function watchBoard(sim: SimBoard, violate: (problem: string) => void): O
     overwrites: 0,
   };
   let last: { revision: number; text: string } | null = null;
+  const stored = () => {
+    const read = parsePlan(sim.storageValue(PLAN_COLLECTION, PLAN_KEY));
+    return read.status === 'ok' ? read.plan : null;
+  };
+  watchFacilitation(sim, now, observed, stored, violate);
   sim.subscribe((change) => {
     if (change.kind === 'storage') {
       observed.storageChanges += 1;
@@ -124,8 +128,14 @@ export function checkRun(s: Checked, violate: (problem: string) => void): void {
     }
   }
   const planned = new Set(plan.rooms.map((room) => room.sessionId).filter((id) => id !== null));
+  const closed = new Set(
+    plan.facilitation.closedRooms.flatMap(({ roomId }) => [
+      ...(s.observed.roomSessions.get(roomId) ?? []),
+    ]),
+  );
   for (const session of active) {
-    if (!planned.has(session.id))
+    // A closed room's session left running is reported by checkClosedRooms.
+    if (!planned.has(session.id) && !closed.has(session.id))
       violate(`session "${session.name}" runs but belongs to no room of the plan`);
   }
   for (const member of s.participants) {
@@ -134,6 +144,7 @@ export function checkRun(s: Checked, violate: (problem: string) => void): void {
     const room = plan.rooms.find((candidate) => candidate.id === person?.roomId);
     const inSession = sessionOf.get(id);
     const name = member.user.name;
+    if (room && isRoomClosed(plan, room.id)) continue;
     if (inSession !== undefined) {
       if (!room || room.sessionId !== inSession) {
         violate(`${name} is in a session that is not their room's`);
@@ -149,6 +160,7 @@ export function checkRun(s: Checked, violate: (problem: string) => void): void {
       violate(`${name} left their room but the plan still says "joined"`);
     }
   }
+  checkClosedRooms(s.sim, plan, s.observed, violate);
 }
 
 /** After the end: everything closed and everyone who was in a room is back in the main area. */
@@ -169,18 +181,11 @@ export function checkEnd(s: Checked, violate: (problem: string) => void): void {
     violate('the ended plan has no main area to bring people back to');
     return;
   }
-  const home = viewportOfMainArea(plan.mainArea);
   for (const member of s.participants) {
     if (!s.observed.membersAtEnd.has(member.user.id)) continue;
     const user = s.sim.users().find((candidate) => candidate.id === member.user.id);
-    if (user && !centreIn(user.viewport, centreAround(home))) {
+    if (user && !isInMainArea(user.viewport, plan.mainArea)) {
       violate(`${member.user.name} was in a room at the end but was not brought back`);
     }
   }
 }
-
-const centreAround = (viewport: Rect): Rect => {
-  const centre = centreOfViewport(viewport);
-  // Half the main area either way around its centre counts as "back".
-  return { x: centre.x, y: centre.y, width: viewport.width, height: viewport.height };
-};

@@ -14,6 +14,7 @@ import type { FrameRef, Json } from '../src/sdk/surface';
 import type { SimBoard, SimTab, SimUser } from '../src/simulator/api';
 import { createBoard } from '../src/simulator/index';
 import { FakeClock } from './clock';
+import { scheduleFacilitation } from './facilitate';
 import { describeFaults, drawFaults, type Faults, HEALED } from './faults';
 import { checkEnd, checkRun, type Observed, watchBoard } from './invariants';
 
@@ -35,6 +36,8 @@ export type Member = {
   board: Board | null;
   /** The last reason this member's app could not start. */
   startError: string | null;
+  /** Set while the app is being started. */
+  starting: Promise<void> | null;
 };
 
 const START_TIME = Date.UTC(2025, 0, 6, 9, 0, 0);
@@ -136,7 +139,7 @@ class Scenario {
   ) {
     this.random = createRandom(seed ^ 0x5eed);
     this.sim = createBoard({ seed, clock, ...faults.sim });
-    this.observed = watchBoard(this.sim, (problem) => this.violate(problem));
+    this.observed = watchBoard(this.sim, clock.now, (problem) => this.violate(problem));
   }
 
   violate(problem: string): void {
@@ -153,19 +156,23 @@ class Scenario {
     await this.during();
     await this.heal('before the end');
     checkRun(this, (problem) => this.violate(problem));
-    this.sim.setOptions({ ...this.faults.sim, creditsPerMinute: this.faults.sim.creditsPerMinute });
+    // The faults come back for the end.
+    this.sim.setOptions(this.faults.sim);
     await this.end();
     await this.heal('after the end');
     checkEnd(this, (problem) => this.violate(problem));
   }
 
   stopAll(): void {
+    this.stopped = true;
     for (const member of this.members.values()) {
       member.headless?.stop();
       member.headless = null;
     }
     for (const member of this.extraApps) member.stop();
   }
+
+  private stopped = false;
 
   /** Apps of tabs replaced by a reload: stopped, as a destroyed iframe's code would be. */
   private readonly extraApps: Headless[] = [];
@@ -193,6 +200,7 @@ class Scenario {
         headless: null,
         board: null,
         startError: null,
+        starting: null,
       };
       this.members.set(user.id, member);
       return member;
@@ -215,7 +223,15 @@ class Scenario {
       this.violate(`${pending.length - done} app(s) never finished starting`);
   }
 
-  private async startApp(member: Member): Promise<void> {
+  /** One start per member at a time: a heal while a reload's start is going must not add one. */
+  private startApp(member: Member): Promise<void> {
+    member.starting ??= this.startAppOnce(member).finally(() => {
+      member.starting = null;
+    });
+    return member.starting;
+  }
+
+  private async startAppOnce(member: Member): Promise<void> {
     const frame = member.tab.headless;
     if (!frame) return;
     const random = createRandom(`${this.seed}/${member.user.id}/${this.ids}`);
@@ -227,7 +243,7 @@ class Scenario {
           now: this.clock.now,
           newId: () => this.newId(),
         });
-        if (member.tab.headless !== frame) {
+        if (member.tab.headless !== frame || this.stopped) {
           headless.stop();
           return;
         }
@@ -406,6 +422,7 @@ class Scenario {
   async reload(member: Member, when: string): Promise<void> {
     const old = member.headless;
     member.headless = null;
+    this.observed.reloaded.add(member.user.id);
     if (old) this.extraApps.push(old);
     old?.stop();
     if (this.faults.newTabOnReload) {
@@ -490,6 +507,7 @@ class Scenario {
     }
     if (this.faults.forgedMessages)
       this.later(randomIndex(this.random, window), () => this.forge());
+    scheduleFacilitation(this, this.faults.facilitationActions, window);
     if (this.faults.takeOver && this.participants.length > 1) {
       const taker = this.participants[1] as Member;
       this.later(randomIndex(this.random, window), async () => {
@@ -555,6 +573,8 @@ class Scenario {
       },
       { type: 'help-requested', runId, from: { id: 'x'.repeat(5000), name: 'n' } },
       { type: 'rejoin-requested', runId, from: facilitator, extra: true },
+      // Acted on only after the end: rooms stay open while the breakout runs.
+      { type: 'close-your-rooms', runId, from: facilitator },
       ['not', 'an', 'object'],
       'x'.repeat(60_000),
     ];
@@ -594,13 +614,19 @@ class Scenario {
     if (this.faults.panelToggles)
       this.later(randomIndex(this.random, 3_000), () => this.togglePanel(this.acting));
     if (this.faults.endByHand || plan.endsAt === null) {
+      this.observed.endPressed = true;
       await this.command(this.acting, { type: 'end' });
     } else {
+      // A paused countdown never runs out: the facilitator resumes it first.
+      if (plan.facilitation.pausedAt !== null)
+        await this.retry(() => this.acting, { type: 'resumeTime' });
+      const endsAt = this.plan()?.endsAt ?? plan.endsAt;
       this.log('waiting for the time to run out');
       await this.clock.until(
         () => this.plan()?.phase === 'ended',
-        plan.endsAt - this.clock.now() + 5 * MINUTE,
+        endsAt - this.clock.now() + 5 * MINUTE,
       );
+      this.observed.endPressed = true;
     }
     await this.clock.advance(5_000);
     // A person sees "could not be closed" or a running breakout, and presses End again.

@@ -190,6 +190,8 @@ export class Facilitation {
   ): Promise<CommandResult> {
     const room: Room | undefined = plan.rooms.find((candidate) => candidate.id === roomId);
     if (!room) return refuse('That room is not in the breakout any more.');
+    // Its people were taken back to the main area when it closed; they are not its members now.
+    if (closureOf(plan, roomId)) return refuse(`“${room.name}” is closed.`);
     if (itemIds.length === 0) return refuse('Select something on the board first.');
     await this.deps.presence.start();
     const online = this.deps.presence.onlineIds();

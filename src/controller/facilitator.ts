@@ -1,11 +1,16 @@
 import type { PlanAction } from '../domain/actions';
 import { createPlan } from '../domain/create-plan';
 import { isRoomLocked, roomRefusal } from '../domain/facilitation';
-import { createRateLimiter, type Message } from '../domain/messages';
+import {
+  BROADCAST_EVENT,
+  closeYourRooms,
+  createRateLimiter,
+  type Message,
+} from '../domain/messages';
 import type { Person, PersonRef, Plan, Room } from '../domain/plan';
 import { reducePlan } from '../domain/reducer';
 import { invitesToSend } from '../domain/selectors';
-import { fitNotification } from '../domain/text';
+import { cleanName, fitNotification } from '../domain/text';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import {
@@ -52,6 +57,10 @@ const SWEEP_MAX_MS = 120_000;
 
 /** One help request per person per this long reaches the facilitator as a notification. */
 const HELP_INTERVAL_MS = 30_000;
+/** Least time between two "close your rooms" requests acted on, per run. */
+const CLOSE_REQUEST_MS = 5_000;
+/** How long the starter's board gets to close its rooms before the facilitator looks again. */
+export const CLOSE_CHECK_MS = 10_000;
 
 export type FacilitatorDeps = {
   board: Board;
@@ -85,6 +94,9 @@ export class FacilitatorController {
   private timerEntitled: Promise<boolean> | null = null;
   private notice: ControllerNotice = { problem: null, busy: false };
   private readonly helpLimiter = createRateLimiter({ perPersonMs: HELP_INTERVAL_MS });
+  /** The end's `timer.stop` failed: End pressed again tries it again. */
+  private timerLeftRunning = false;
+  private readonly closeLimiter = createRateLimiter({ perPersonMs: CLOSE_REQUEST_MS });
   /** Who was online at the last presence change (null before the first), to see who moved. */
   private lastOnline: ReadonlySet<string> | null = null;
   /** Rooms whose members are read back from Miro at the next reconcile. */
@@ -353,6 +365,7 @@ export class FacilitatorController {
 
   /** A validated broadcast from a participant's app. */
   async receive(message: Message): Promise<void> {
+    if (message.type === 'close-your-rooms') return this.closeRoomsIStarted(message.runId);
     const plan = this.deps.reader.plan();
     if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
     if (message.runId !== plan.runId) return;
@@ -704,10 +717,8 @@ export class FacilitatorController {
       plan.timer === 'board' ? this.deps.board.timer.stop() : Promise.resolve(),
     ]);
     if (written.status === 'rejected') return failed(written.reason);
-    const stuck = ends.filter((result) => result.status === 'rejected').length;
-    this.setNotice({
-      problem: stuck > 0 ? `${stuck} room(s) could not be closed. Press End again to retry.` : null,
-    });
+    this.timerLeftRunning = ends[toEnd.length]?.status === 'rejected';
+    this.reportStuck(plan, toEnd, ends.slice(0, toEnd.length));
     return ok(written.value);
   }
 
@@ -726,12 +737,76 @@ export class FacilitatorController {
   /** After the end: closes any session still open (a failed end, or a crash before it). */
   private async endLeftovers(plan: Plan): Promise<CommandResult> {
     const open = await this.deps.board.collaboration.getSessions();
-    const results = await Promise.allSettled(open.map((session) => session.end()));
-    const stuck = results.filter((result) => result.status === 'rejected').length;
-    this.setNotice({
-      problem: stuck > 0 ? `${stuck} room(s) could not be closed. Press End again to retry.` : null,
-    });
+    // Only a stop of this end that failed is tried again: a timer started since is someone else's.
+    const [timer, ...results] = await Promise.allSettled([
+      this.timerLeftRunning ? this.deps.board.timer.stop() : Promise.resolve(),
+      ...open.map((session) => session.end()),
+    ]);
+    this.timerLeftRunning = timer.status === 'rejected';
+    this.reportStuck(plan, open, results);
     return ok(plan);
+  }
+
+  /**
+   * Rooms Miro would not close. Where only a session's starter may end it (C12) and someone else
+   * started them (this user took over), the starter's app is asked to close them; pressing End
+   * again asks again, as a broadcast may be lost.
+   */
+  private reportStuck(
+    plan: Plan,
+    sessions: readonly Session[],
+    results: readonly PromiseSettledResult<unknown>[],
+  ): void {
+    const stuck = sessions.filter((_, index) => results[index]?.status === 'rejected');
+    const starter = stuck.find((session) => session.starterId !== this.deps.me.id)?.starterName;
+    if (stuck.length === 0) {
+      this.setNotice({
+        problem: this.timerLeftRunning
+          ? 'Miro’s board timer could not be stopped. Press End again to retry.'
+          : null,
+      });
+    } else if (starter === undefined) {
+      this.setNotice({
+        problem: `${stuck.length} room(s) could not be closed. Press End again to retry.`,
+      });
+    } else {
+      this.setNotice({
+        problem: `${stuck.length} room(s) could not be closed from here: Miro lets only ${cleanName(starter)}, who opened them, close them. Their board has been asked to; press End again if they stay open.`,
+      });
+      void this.deps.board.events
+        .broadcast(BROADCAST_EVENT, closeYourRooms(plan.runId, this.deps.me))
+        .catch(() => {});
+      this.checkClosedLater(stuck.map((session) => session.id));
+    }
+  }
+
+  /** The starter's board closes the rooms out of sight: the problem goes once they are closed. */
+  private checkClosedLater(sessionIds: readonly string[]): void {
+    globalThis.setTimeout(() => {
+      if (this.stopped) return;
+      void this.deps.board.collaboration.getSessions().then(
+        (open) => {
+          if (!open.some((session) => sessionIds.includes(session.id)))
+            this.setNotice({ problem: null });
+        },
+        () => {},
+      );
+    }, CLOSE_CHECK_MS);
+  }
+
+  /**
+   * The facilitator could not close rooms this user started (C12). Only once the stored plan
+   * says that run has ended (read again: its notification may be lost), and at most once per
+   * CLOSE_REQUEST_MS, so a forged or repeated request changes nothing that should stay open.
+   */
+  private async closeRoomsIStarted(runId: string): Promise<void> {
+    if (!this.closeLimiter.allow(runId, this.deps.now())) return;
+    await this.deps.reader.refresh().catch(() => {});
+    const plan = this.deps.reader.plan();
+    if (plan?.runId !== runId || plan.phase !== 'ended') return;
+    const sessions = await this.deps.board.collaboration.getSessions().catch(() => []);
+    const mine = sessions.filter((session) => session.starterId === this.deps.me.id);
+    await Promise.allSettled(mine.map((session) => session.end()));
   }
 
   private async listenTo(session: Session): Promise<void> {

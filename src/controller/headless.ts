@@ -101,39 +101,62 @@ export async function startHeadless(
     const message = parseMessage(payload);
     if (message) void control.receive(message);
   };
-  await Promise.all([
-    board.events.on(BROADCAST_EVENT, onMessage),
-    board.ui.on('items:delete', control.onItemsDeleted),
-    board.ui.on('experimental:items:update', control.onItemsUpdated),
-  ]);
-  await participant.start();
-  await planning.start();
-  let wasFacilitator = false;
-  const unsubscribe = reader.subscribe(() => {
-    const isFacilitator = control.isFacilitator();
-    const plan = reader.plan();
-    if (isFacilitator && plan) link.announcePlan(plan);
-    // Failure is not final: the next command starts presence again (and reports its failure).
-    if (isFacilitator && !wasFacilitator) {
-      presence.start().catch(() => {});
-      void control.canUseTimer();
-    }
-    wasFacilitator = isFacilitator;
-    control.planChanged();
-    participant.planChanged();
-    notices.planChanged();
-    moves.planChanged();
-    planning.planChanged();
-  });
-  // Storage has no compare-and-set: after a take-over race the current facilitator puts the
-  // plan everyone holds back into storage.
-  reader.onStale = () => {
-    if (control.isFacilitator()) writer.restore();
+  let unsubscribe = () => {};
+  const stop = () => {
+    // Work still in flight (a start, a retry) may report after this: nobody is listening then.
+    announce = () => {};
+    unsubscribe();
+    link.close();
+    reader.stop();
+    presence.stop();
+    control.stop();
+    participant.stop();
+    notices.stop();
+    moves.stop();
+    planning.stop();
+    void board.events.off(BROADCAST_EVENT, onMessage);
+    void board.ui.off('items:delete', control.onItemsDeleted);
+    void board.ui.off('experimental:items:update', control.onItemsUpdated);
   };
-  await reader.start();
-  if (control.isFacilitator()) {
-    await presence.start();
-    await control.reattach();
+  try {
+    await Promise.all([
+      board.events.on(BROADCAST_EVENT, onMessage),
+      board.ui.on('items:delete', control.onItemsDeleted),
+      board.ui.on('experimental:items:update', control.onItemsUpdated),
+    ]);
+    await participant.start();
+    await planning.start();
+    let wasFacilitator = false;
+    unsubscribe = reader.subscribe(() => {
+      const isFacilitator = control.isFacilitator();
+      const plan = reader.plan();
+      if (isFacilitator && plan) link.announcePlan(plan);
+      // Failure is not final: the next command starts presence again (and reports its failure).
+      if (isFacilitator && !wasFacilitator) {
+        presence.start().catch(() => {});
+        void control.canUseTimer();
+      }
+      wasFacilitator = isFacilitator;
+      control.planChanged();
+      participant.planChanged();
+      notices.planChanged();
+      moves.planChanged();
+      planning.planChanged();
+    });
+    // Storage has no compare-and-set: after a take-over race the current facilitator puts the
+    // plan everyone holds back into storage.
+    reader.onStale = () => {
+      if (control.isFacilitator()) writer.restore();
+    };
+    await reader.start();
+    if (control.isFacilitator()) {
+      await presence.start();
+      await control.reattach();
+    }
+  } catch (error) {
+    // A half-started app must not go on answering its panel or holding its channel open.
+    stop();
+    throw error;
   }
 
   return {
@@ -143,20 +166,6 @@ export async function startHeadless(
     reader,
     writer,
     instanceId,
-    stop() {
-      // Work still in flight (a start, a retry) may report after this: nobody is listening then.
-      announce = () => {};
-      unsubscribe();
-      link.close();
-      reader.stop();
-      presence.stop();
-      control.stop();
-      participant.stop();
-      notices.stop();
-      planning.stop();
-      void board.events.off(BROADCAST_EVENT, onMessage);
-      void board.ui.off('items:delete', control.onItemsDeleted);
-      void board.ui.off('experimental:items:update', control.onItemsUpdated);
-    },
+    stop,
   };
 }

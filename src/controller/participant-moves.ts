@@ -1,11 +1,16 @@
 import { closureOf } from '../domain/facilitation';
 import type { PersonRef, Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
+import type { Session } from '../sdk/surface';
 import { RETURN_WINDOW_MS } from './participant';
 import type { PlanReader } from './plan-reader';
 import { viewportOfMainArea } from './viewport';
 
 export const ROOM_CLOSED_NOTIFICATION = 'Your room was closed. You are back in the main area.';
+
+/** After a move, the old room is checked again this long later, doubling, LEAVE_CHECKS times in all. */
+export const LEAVE_CHECK_MS = 15_000;
+const LEAVE_CHECKS = 5;
 
 export type ParticipantMovesDeps = {
   board: Board;
@@ -26,8 +31,13 @@ type Seat = { runId: string; roomId: string | null; sessionId: string | null };
 export class ParticipantMoves {
   private seat: Seat | null = null;
   private readonly returned = new Set<string>();
+  private stopped = false;
 
   constructor(private readonly deps: ParticipantMovesDeps) {}
+
+  stop(): void {
+    this.stopped = true;
+  }
 
   planChanged(): void {
     const plan = this.deps.reader.plan();
@@ -44,22 +54,46 @@ export class ParticipantMoves {
       previous.roomId !== roomId &&
       previous.sessionId !== null
     ) {
-      void this.leave(previous.sessionId);
+      void this.leaveOldRoom(plan.runId, previous.sessionId, null, 0);
     }
     // Only someone who was in the room is taken out of it; others are elsewhere on the board.
     if (roomId !== null && me?.status === 'joined') void this.returnIfClosed(plan, roomId);
   }
 
-  /** Costs two calls, once per move: moves are rare, and the Session object is needed to leave. */
-  private async leave(sessionId: string): Promise<void> {
+  /**
+   * Leaves the old room's session now, and makes sure again a few times (15 s, 30 s, …): the old
+   * room's invitation may still be showing, and a click on it puts the person back in the room
+   * they were moved out of, where Miro may then refuse the new room (C7). A few calls per move;
+   * moves are rare.
+   */
+  private async leaveOldRoom(
+    runId: string,
+    sessionId: string,
+    known: Session | null,
+    tries: number,
+  ): Promise<void> {
+    const plan = this.deps.reader.plan();
+    if (this.stopped || plan?.runId !== runId || plan.phase !== 'running') return;
+    const roomId = plan.people.find((person) => person.id === this.deps.me.id)?.roomId;
+    if (plan.rooms.some((room) => room.id === roomId && room.sessionId === sessionId)) return;
+    let session = known;
     try {
-      const session = (await this.deps.board.collaboration.getSessions()).find(
-        (candidate) => candidate.id === sessionId,
-      );
-      await session?.leave();
+      session ??=
+        (await this.deps.board.collaboration.getSessions()).find(
+          (candidate) => candidate.id === sessionId,
+        ) ?? null;
+      // Gone: the room was closed or the breakout ended, so there is nothing to leave.
+      if (session === null) return;
+      // Asked first: leaving a session one is not in may be refused (C14).
+      if (await session.hasJoined(this.deps.me.id)) await session.leave();
     } catch {
-      // Not a member (it never joined, or Miro already moved it: C14 may reject): nothing to leave.
+      // Miro could not answer: the next check tries again.
     }
+    if (tries + 1 >= LEAVE_CHECKS) return;
+    globalThis.setTimeout(
+      () => void this.leaveOldRoom(runId, sessionId, session, tries + 1),
+      LEAVE_CHECK_MS * 2 ** tries,
+    );
   }
 
   private async returnIfClosed(plan: Plan, roomId: string): Promise<void> {

@@ -102,8 +102,12 @@ export class ParticipantNotices {
       this.warningTimer = null;
       const current = this.deps.reader.plan();
       if (!current || current.runId !== plan.runId || warningAt(current) !== at) return;
+      // A warning setting changed after the warning went out does not warn again of the same end.
+      const end = `w:${plan.runId}:${endsAt}`;
       const left = endsAt - this.deps.now();
-      if (left > 0) this.show(warningText(left));
+      if (left <= 0 || this.shown.has(end)) return;
+      this.shown.add(end);
+      this.show(warningText(left));
     };
     const wait = at - this.deps.now();
     if (wait <= 0) {

@@ -16,6 +16,8 @@ export const END_NOTIFICATION = 'The breakout has ended. You are back in the mai
  */
 export const JOIN_ACK_MS = 15_000;
 const JOIN_TELLS = 6;
+/** How often an invited user's app asks Miro whether they joined (JOIN_ACK_MS, doubling). */
+const JOIN_QUESTIONS = 5;
 
 /** A failed viewport move is tried again after this long, doubling up to the cap. */
 export const MOVE_RETRY_MS = 2_000;
@@ -23,6 +25,12 @@ const MOVE_RETRY_MAX_MS = 30_000;
 
 /** Least time between two plan reads caused by people coming online or going offline. */
 export const PRESENCE_REFRESH_MS = 30_000;
+
+/** How long after a room opens its plan should have arrived; and how often a failed read is retried. */
+export const STALE_PLAN_MS = 15_000;
+const STALE_PLAN_READS = 3;
+/** Reads of the plan after this user's room ended, until it says why (2 s, 4 s, … apart). */
+const ROOM_ENDED_READS = 6;
 
 export type ParticipantDeps = {
   board: Board;
@@ -46,6 +54,7 @@ export class ParticipantController {
   private notifiedOf: string | null = null;
   private stopped = false;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private staleCheck: ReturnType<typeof setTimeout> | null = null;
   private lastRefresh = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: ParticipantDeps) {}
@@ -61,6 +70,7 @@ export class ParticipantController {
   stop(): void {
     this.stopped = true;
     if (this.refreshTimer !== null) globalThis.clearTimeout(this.refreshTimer);
+    if (this.staleCheck !== null) globalThis.clearTimeout(this.staleCheck);
     void this.deps.board.collaboration.off('sessions:started', this.onSessionStarted);
     void this.deps.board.collaboration.off('sessions:ended', this.onSessionEnded);
     void this.deps.board.ui.off('online_users:update', this.onPresence);
@@ -125,9 +135,38 @@ export class ParticipantController {
       await session.on('user-joined', onJoined);
       // The person may have clicked Join before this subscription existed.
       if (await session.hasJoined(this.deps.me.id)) await this.joined(plan.runId, room, session);
+      else this.askJoinedLater(plan.runId, session, 0);
     } catch {
       this.listeningTo = null;
     }
+  }
+
+  /**
+   * Miro may tell only the session's starter or its members of a join (C4), and the plan that
+   * says "joined" may be lost (S3): while this user is invited and not moved, Miro is asked again,
+   * 15 s, 30 s, … after the invitation, a few times.
+   */
+  private askJoinedLater(runId: string, session: Session, tries: number): void {
+    if (tries >= JOIN_QUESTIONS) return;
+    globalThis.setTimeout(
+      () => {
+        if (this.stopped || this.movedFor === session.id) return;
+        const plan = this.deps.reader.plan();
+        const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
+        const room = plan?.rooms.find((candidate) => candidate.id === roomId);
+        if (plan?.runId !== runId || plan.phase !== 'running' || room?.sessionId !== session.id) {
+          return;
+        }
+        void session.hasJoined(this.deps.me.id).then(
+          (joined) =>
+            joined
+              ? this.joined(runId, room, session)
+              : this.askJoinedLater(runId, session, tries + 1),
+          () => this.askJoinedLater(runId, session, tries + 1),
+        );
+      },
+      JOIN_ACK_MS * 2 ** tries,
+    );
   }
 
   private async joined(runId: string, room: Room, session: Session): Promise<void> {
@@ -154,11 +193,15 @@ export class ParticipantController {
     if (me?.status === 'joined' || told >= JOIN_TELLS || this.stopped) return;
     // A plan seen while offline is stale: a repeated "I joined" from someone who has left since
     // (going offline leaves the session, C13) would mark them joined again. Ask Miro first; if
-    // it cannot answer, tell anyway, as a lost "joined" is the worse mistake.
-    if (told > 0 && !(await session.hasJoined(this.deps.me.id).catch(() => true))) return;
-    await this.deps.board.events
-      .broadcast(BROADCAST_EVENT, joinedRoom(runId, sessionId, this.deps.me))
-      .catch(() => {});
+    // it cannot answer, ask again at the next turn: the facilitator's own sweep of rooms with
+    // people still invited finds a join that was never told.
+    const stillIn = told === 0 || (await session.hasJoined(this.deps.me.id).catch(() => null));
+    if (stillIn === false) return;
+    if (stillIn === true) {
+      await this.deps.board.events
+        .broadcast(BROADCAST_EVENT, joinedRoom(runId, sessionId, this.deps.me))
+        .catch(() => {});
+    }
     globalThis.setTimeout(
       () => {
         void this.tellJoined(runId, session, told + 1);
@@ -196,12 +239,13 @@ export class ParticipantController {
 
   /**
    * Someone came or went, possibly this user after a time offline: nothing replays the storage
-   * notifications an offline client missed (the end, above all), so while this user has a part
-   * in a running breakout the plan is read again, at most once per PRESENCE_REFRESH_MS.
+   * notifications an offline client missed (the start or the end, above all), so while this user
+   * has a room in a breakout that has not ended the plan is read again, at most once per
+   * PRESENCE_REFRESH_MS.
    */
   private readonly onPresence = () => {
     const plan = this.deps.reader.plan();
-    if (plan?.phase !== 'running' || this.refreshTimer !== null) return;
+    if (!plan || plan.phase === 'ended' || this.refreshTimer !== null) return;
     if (!plan.people.some((person) => person.id === this.deps.me.id && person.roomId)) return;
     const wait = Math.max(0, this.lastRefresh + PRESENCE_REFRESH_MS - this.deps.now());
     this.refreshTimer = globalThis.setTimeout(() => {
@@ -214,7 +258,23 @@ export class ParticipantController {
 
   private readonly onSessionStarted = ({ session }: SessionsLifecycleEvent) => {
     this.announced.set(session.id, session);
+    this.checkPlanKnows(session.id, 0);
   };
+
+  /**
+   * A room opened: the plan naming it follows within moments. If it has not come by then, its
+   * notification was lost (S3) and this user would never hear of the start, their invitation
+   * included: the plan is read again, a few times if the read fails.
+   */
+  private checkPlanKnows(sessionId: string, tries: number): void {
+    if (this.staleCheck !== null || tries >= STALE_PLAN_READS) return;
+    this.staleCheck = globalThis.setTimeout(() => {
+      this.staleCheck = null;
+      const plan = this.deps.reader.plan();
+      if (this.stopped || plan?.rooms.some((room) => room.sessionId === sessionId)) return;
+      this.deps.reader.refresh().catch(() => this.checkPlanKnows(sessionId, tries + 1));
+    }, STALE_PLAN_MS);
+  }
 
   /**
    * My room closed. The plan's own change notification normally says why, but Miro does not
@@ -223,9 +283,23 @@ export class ParticipantController {
    */
   private readonly onSessionEnded = ({ session }: SessionsLifecycleEvent) => {
     this.announced.delete(session.id);
-    const plan = this.deps.reader.plan();
-    const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
-    const mine = plan?.rooms.some((room) => room.id === roomId && room.sessionId === session.id);
-    if (mine) this.deps.reader.refresh().catch(() => {});
+    void this.readPlanAfterRoomEnded(session.id, 0);
   };
+
+  /**
+   * Read until the plan says why the room ended (the end, a closure). The session can end before
+   * the plan that says so is stored, and a read can fail: either way, read again a little later.
+   */
+  private async readPlanAfterRoomEnded(sessionId: string, tries: number): Promise<void> {
+    const stillMine = () => {
+      const plan = this.deps.reader.plan();
+      const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
+      return plan?.rooms.some((room) => room.id === roomId && room.sessionId === sessionId);
+    };
+    if (!stillMine() || this.stopped) return;
+    await this.deps.reader.refresh().catch(() => {});
+    if (stillMine() && tries + 1 < ROOM_ENDED_READS) {
+      this.later(tries, () => void this.readPlanAfterRoomEnded(sessionId, tries + 1));
+    }
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * Broadcast messages from participants to the facilitator. Participants never write the plan
- * (one writer); they ask, and the facilitator's controller decides. Anyone running the app can
+ * Broadcast messages, mostly from participants to the facilitator. Participants never write the
+ * plan (one writer); they ask, and the facilitator's controller decides. Anyone running the app can
  * broadcast anything, so every message is validated on receipt and carries only `{id, name}` of
  * its sender, never an email (D11).
  */
@@ -24,11 +24,23 @@ export type JoinedRoomMessage = {
   sessionId: string;
   from: PersonRef;
 };
-export type Message = HelpRequestedMessage | RejoinRequestedMessage | JoinedRoomMessage;
+/**
+ * From the facilitator after an end Miro refused because only a session's starter may end it
+ * (C12): whoever started rooms of that ended run closes them. Acted on only when the stored plan
+ * says the run has ended, so a forged one closes nothing that should stay open.
+ */
+export type CloseYourRoomsMessage = { type: 'close-your-rooms'; runId: string; from: PersonRef };
+export type Message =
+  | HelpRequestedMessage
+  | RejoinRequestedMessage
+  | JoinedRoomMessage
+  | CloseYourRoomsMessage;
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set<Message['type']>([
+/** Messages that carry nothing but their type, run and sender. */
+const SIMPLE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'help-requested',
   'rejoin-requested',
+  'close-your-rooms',
 ]);
 
 const sender = (from: PersonRef): PersonRef => ({ id: from.id, name: cleanName(from.name) });
@@ -39,6 +51,10 @@ export function helpRequested(runId: string, from: PersonRef): HelpRequestedMess
 
 export function rejoinRequested(runId: string, from: PersonRef): RejoinRequestedMessage {
   return { type: 'rejoin-requested', runId, from: sender(from) };
+}
+
+export function closeYourRooms(runId: string, from: PersonRef): CloseYourRoomsMessage {
+  return { type: 'close-your-rooms', runId, from: sender(from) };
 }
 
 export function joinedRoom(runId: string, sessionId: string, from: PersonRef): JoinedRoomMessage {
@@ -75,7 +91,7 @@ export function parseMessage(raw: unknown): Message | null {
       }
       return { type, runId, sessionId, from };
     }
-    if (!REQUEST_TYPES.has(type) || !hasOnlyKeys(raw, ['type', 'runId', 'from'])) return null;
+    if (!SIMPLE_TYPES.has(type) || !hasOnlyKeys(raw, ['type', 'runId', 'from'])) return null;
     return { type: type as Exclude<Message['type'], 'joined-room'>, runId, from };
   } catch {
     // A hostile object with throwing getters is just not a message.

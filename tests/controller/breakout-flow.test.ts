@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { END_NOTIFICATION } from '../../src/controller/participant';
+import { CLOSE_CHECK_MS } from '../../src/controller/facilitator';
+import {
+  END_NOTIFICATION,
+  JOIN_ACK_MS,
+  PRESENCE_REFRESH_MS,
+  STALE_PLAN_MS,
+} from '../../src/controller/participant';
 import { createWorkshop, type Workshop } from '../support/workshop';
 import { answer, expectOk, isLookingAt, personOf, planBreakout, storedPlan } from './plan-breakout';
 
@@ -125,6 +131,71 @@ describe('joining', () => {
     expect(calls.reduce((sum, [, count]) => sum + count, 0)).toBeLessThanOrEqual(3);
   });
 
+  it('takes a participant to their room even when every plan notification to them is lost (S3)', async () => {
+    const w = await createWorkshop();
+    await planBreakout(w);
+    w.sim.setOptions({ dropStorageNotification: 1 });
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+    const ada = w.participants[0];
+    if (!ada) throw new Error('no participant');
+    answer(w, ada, 'accepted');
+    await w.advance(STALE_PLAN_MS);
+    await w.flush();
+    const room = roomOfMember(w, ada.user.id);
+    expect(room && isLookingAt(w, ada, room.frame)).toBe(true);
+  });
+
+  it('asks Miro whether it joined when neither its join nor the plan reaches its app (C4, S3)', async () => {
+    const w = await startedWorkshop();
+    const ada = w.participants[0];
+    if (!ada) throw new Error('no participant');
+    // Only the starter hears joins, and the plan saying "joined" never reaches Ada's app.
+    w.sim.setOptions({ sessionEventRecipients: 'starter', dropStorageNotification: 1 });
+    answer(w, ada, 'accepted');
+    await w.flush();
+    await w.advance(JOIN_ACK_MS);
+    await w.flush();
+    const room = roomOfMember(w, ada.user.id);
+    expect(room && isLookingAt(w, ada, room.frame)).toBe(true);
+  });
+
+  it('catches up with a start it missed while offline once it is back online', async () => {
+    const w = await createWorkshop({ sim: { invitationTimeoutMs: null } });
+    await planBreakout(w);
+    w.sim.setOptions({ dropStorageNotification: 1 });
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+    const ada = w.participants[0];
+    if (!ada) throw new Error('no participant');
+    // Offline before the start's plan could reach them, for longer than the re-reads last.
+    w.sim.setOnline(ada.user.id, false);
+    await w.advance(5 * STALE_PLAN_MS);
+    w.sim.setOnline(ada.user.id, true);
+    await w.advance(PRESENCE_REFRESH_MS);
+    answer(w, ada, 'accepted');
+    await w.flush();
+    const room = roomOfMember(w, ada.user.id);
+    expect(room && isLookingAt(w, ada, room.frame)).toBe(true);
+  });
+
+  it('does not mark someone joined again after they left when Miro cannot say if they are in', async () => {
+    const w = await startedWorkshop();
+    const ada = w.participants[0];
+    if (!ada) throw new Error('no participant');
+    // Ada's app hears nothing of the plan, so it keeps re-sending "I joined" (E4, S3)…
+    w.sim.setOptions({ dropStorageNotification: 1 });
+    answer(w, ada, 'accepted');
+    await w.flush();
+    // …and going offline takes her out of the room (C13); she is back but not in it.
+    w.sim.setOnline(ada.user.id, false);
+    await w.flush();
+    w.sim.setOnline(ada.user.id, true);
+    w.sim.setOptions({ failureRate: { 'session.hasJoined': 1 } });
+    await w.advance(4 * 60_000);
+    await w.flush();
+    expect(w.sim.sessions().some((session) => session.memberIds.includes(ada.user.id))).toBe(false);
+    expect(storedPlan(w).people.find((person) => person.id === ada.user.id)?.status).toBe('left');
+  });
+
   it('marks a declined invitation as declined and a timed-out one as timed out', async () => {
     const w = await startedWorkshop({ sim: { invitationTimeoutMs: 30_000 } });
     const [ada, grace] = w.participants;
@@ -215,6 +286,19 @@ describe('ending', () => {
       expect(isLookingAt(w, member, w.main)).toBe(true);
       expect(w.sim.notifications(member.user.id).map((n) => n.message)).toContain(END_NOTIFICATION);
     }
+  });
+
+  it('says when the board timer could not be stopped, and stops it when End is pressed again', async () => {
+    const w = await startedWorkshop();
+    const end = () => w.run(w.facilitator.headless.facilitator.handle({ type: 'end' }));
+    w.sim.setOptions({ failureRate: { 'timer.stop': 1 } });
+    expectOk(await end());
+    expect(storedPlan(w).phase).toBe('ended');
+    expect(w.facilitator.headless.facilitator.currentNotice().problem).toContain('timer');
+    w.sim.setOptions({ failureRate: {} });
+    expectOk(await end());
+    expect(w.sim.timer().status).toBe('STOPPED');
+    expect(w.facilitator.headless.facilitator.currentNotice().problem).toBeNull();
   });
 
   it('ends by itself when time is up, with no panel open anywhere', async () => {
@@ -309,6 +393,27 @@ describe('surviving reloads and hand-overs', () => {
     // The previous facilitator's app stops writing.
     const old = await w.run(w.facilitator.headless.facilitator.handle({ type: 'runAgain' }));
     expect(old.ok).toBe(false);
+  });
+
+  it('closes every room after a take-over where only the starter may end one (C12), from the starter’s reopened board', async () => {
+    const w = await startedWorkshop({ sim: { starterOnly: true } });
+    const [ada] = w.participants;
+    if (!ada) throw new Error('no participant');
+    expectOk(await w.run(ada.headless.facilitator.handle({ type: 'claim' })));
+    // Then the starter's board reopens in a new tab (never offline, so Miro keeps the rooms):
+    // the new app is not the facilitator and holds none of the sessions its user started.
+    await w.join(w.facilitator.user);
+    w.facilitator.headless.stop();
+    w.facilitator.tab.close();
+    expectOk(await w.run(ada.headless.facilitator.handle({ type: 'end' })));
+    expect(ada.headless.facilitator.currentNotice().problem).toContain(
+      `only ${w.facilitator.user.name}, who opened them`,
+    );
+    await w.flush();
+    expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
+    await w.advance(CLOSE_CHECK_MS);
+    await w.flush();
+    expect(ada.headless.facilitator.currentNotice().problem).toBeNull();
   });
 });
 

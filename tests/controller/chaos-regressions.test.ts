@@ -13,10 +13,12 @@ const FOUND: [number, string][] = [
   [5, 'the new facilitator was offline when members left (C13): nobody heard the leaves'],
   [53, 'a re-sent "I joined" from a stale plan marked someone joined after they had left'],
   [258, 'C4 "starter" after a take-over: a join nobody heard kept someone "invited", unmoved'],
-  // Seed 341 (viewport.set never retried) passed with the move retry, but fails again since the
-  // take-over reads the plan first (timing shifted): "joined but never taken to its frame" has a
-  // second cause, open in docs/reliability.md (seed 583). Put it back when that is fixed.
+  [341, 'viewport.set failed after its retries and nothing tried the move again'],
   [377, 'offline at the end: nothing read the plan again when they came back'],
+  [583, 'the start’s plan notification was lost and the participant never heard of the start'],
+  [114, 'a re-sent "I joined" when Miro could not answer marked someone who had left as joined'],
+  [521, 'C12 after a take-over: the starter’s reopened board never closed the rooms it started'],
+  [614, 'runner: a heal started a second app in a tab whose reload was still starting one'],
   [395, 'a start interrupted by a reload left a session no room knows (no targeted fix yet)'],
   [412, 'a failed session.on registration ended the start with every room still open'],
   [113, 'a take-over from a stale plan turned the running breakout back to "planning"'],

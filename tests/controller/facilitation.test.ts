@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../src/controller/commands';
-import { ROOM_CLOSED_NOTIFICATION } from '../../src/controller/participant-moves';
+import { LEAVE_CHECK_MS, ROOM_CLOSED_NOTIFICATION } from '../../src/controller/participant-moves';
 import { ON_THE_WAY_NOTIFICATION, warningText } from '../../src/controller/participant-notices';
 import { BROADCAST_EVENT, rejoinRequested } from '../../src/domain/messages';
 import type { Plan } from '../../src/domain/plan';
@@ -104,6 +104,16 @@ describe('closing warning', () => {
     expect(storedPlan(w).phase).toBe('running');
     expect(messagesOf(w, ada).filter((m) => m.startsWith('Rooms close in'))).toHaveLength(2);
   });
+
+  it('does not warn twice of the same end when the warning is made longer after it went out', async () => {
+    const w = await running();
+    const ada = w.participants[0] as Member;
+    const plan = storedPlan(w);
+    await w.advance((plan.endsAt ?? 0) - 60_000 - Date.now() + 1);
+    expectOk(await send(w, { type: 'setClosingWarning', warningMs: 120_000 }));
+    await w.advance(30_000);
+    expect(messagesOf(w, ada).filter((m) => m.startsWith('Rooms close in'))).toHaveLength(1);
+  });
 });
 
 describe('more time and pause', () => {
@@ -157,6 +167,31 @@ describe('moving a person while rooms are open', () => {
     });
   }
 
+  it('takes someone who clicks the old room’s invitation after a move back out of it (C7 reject)', async () => {
+    const w = await createWorkshop({ participants: 4, rooms: 2, sim: { secondSession: 'reject' } });
+    await planBreakout(w);
+    expectOk(await send(w, { type: 'start' }));
+    const ada = w.participants[0] as Member;
+    const before = roomOf(storedPlan(w), ada);
+    const target = storedPlan(w).rooms.find((room) => room.id !== before.id);
+    if (!target) throw new Error('no other room');
+    const [oldInvitation] = w.sim.invitations(ada.user.id);
+    expectOk(await send(w, { type: 'movePerson', person: personOf(ada), roomId: target.id }));
+    await w.flush();
+    // Both toasts show; Ada clicks the old one first, and Miro puts her in the old room.
+    w.sim.respondToInvitation(oldInvitation?.id ?? '', 'accepted');
+    await w.flush();
+    await w.advance(LEAVE_CHECK_MS);
+    await w.flush();
+    const inOld = () =>
+      w.sim.sessions().find((session) => session.id === before.sessionId)?.memberIds ?? [];
+    expect(inOld()).not.toContain(ada.user.id);
+    answer(w, ada, 'accepted');
+    await w.flush();
+    expect(inOld()).not.toContain(ada.user.id);
+    expect(isLookingAt(w, ada, target.frame)).toBe(true);
+  });
+
   it('refuses to move someone into a locked or closed room', async () => {
     const w = await running();
     const ada = w.participants[0] as Member;
@@ -188,6 +223,11 @@ describe('closing one room early', () => {
       expect(messagesOf(w, member)).not.toContain(ROOM_CLOSED_NOTIFICATION);
     expect(storedPlan(w).phase).toBe('running');
     expect(w.sim.sessions().filter((session) => !session.ended)).toHaveLength(1);
+    // Its people are back in the main area: "bring room here" does not pull them out again.
+    const bring = await send(w, { type: 'bringRoomTo', roomId: closing.id, itemIds: [w.main.id] });
+    expect(bring.ok).toBe(false);
+    if (!bring.ok) expect(bring.message).toContain('closed');
+    for (const member of inIt) expect(isLookingAt(w, member, w.main)).toBe(true);
     // The end closes only what is still open.
     expectOk(await send(w, { type: 'end' }));
     expect(calls(w, w.facilitator)['session.end']).toBe(2);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BROADCAST_EVENT,
+  closeYourRooms,
   createRateLimiter,
   helpRequested,
   parseMessage,
@@ -20,6 +21,11 @@ describe('message builders', () => {
     });
     expect(parseMessage(rejoinRequested('run-1', from))).toEqual({
       type: 'rejoin-requested',
+      runId: 'run-1',
+      from,
+    });
+    expect(parseMessage(closeYourRooms('run-1', from))).toEqual({
+      type: 'close-your-rooms',
       runId: 'run-1',
       from,
     });
