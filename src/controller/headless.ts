@@ -93,7 +93,7 @@ export async function startHeadless(
       await presence.start().catch(() => {});
       return isPlanningCommand(command) ? planning.handle(command) : control.handle(command);
     },
-    () => control.currentNotice(),
+    () => ({ notice: control.currentNotice(), plan: reader.plan() }),
   );
   announce = link.announce;
 
@@ -108,6 +108,7 @@ export async function startHeadless(
     unsubscribe();
     link.close();
     reader.stop();
+    writer.stop();
     presence.stop();
     control.stop();
     participant.stop();
@@ -130,7 +131,7 @@ export async function startHeadless(
     unsubscribe = reader.subscribe(() => {
       const isFacilitator = control.isFacilitator();
       const plan = reader.plan();
-      if (isFacilitator && plan) link.announcePlan(plan);
+      if (plan) link.announcePlan(plan);
       // Failure is not final: the next command starts presence again (and reports its failure).
       if (isFacilitator && !wasFacilitator) {
         presence.start().catch(() => {});
@@ -143,9 +144,9 @@ export async function startHeadless(
       moves.planChanged();
       planning.planChanged();
     });
-    // Storage has no compare-and-set: after a take-over race the current facilitator puts the
-    // plan everyone holds back into storage.
-    reader.onStale = () => {
+    // Storage has no compare-and-set and anyone running the app may write it: after a take-over
+    // race or damage, the current facilitator puts the plan everyone holds back into storage.
+    reader.onOverwritten = () => {
       if (control.isFacilitator()) writer.restore();
     };
     await reader.start();

@@ -8,13 +8,15 @@ import type { CommandResult, ControllerNotice, PanelCommand } from './commands';
  */
 type LinkMessage =
   | { kind: 'hello'; from: 'panel' }
-  | { kind: 'here'; instanceId: string; notice: ControllerNotice }
+  | { kind: 'here'; instanceId: string; notice: ControllerNotice; plan: Plan | null }
   | { kind: 'command'; to: string; id: string; command: PanelCommand }
   | { kind: 'result'; from: string; id: string; result: CommandResult }
   | { kind: 'notice'; from: string; notice: ControllerNotice }
   /**
    * The plan as the headless app holds it. Miro may not echo a write to the writer's own tab
-   * (miro-sdk.md S1), and the panel shares that tab: without this it would miss every join.
+   * (miro-sdk.md S1), and the panel shares that tab: without this a facilitator's panel would
+   * miss every join. A storage notification can also be lost (S3): the headless app reads the
+   * plan again when that matters (the end, a room closing), and this brings its panel along.
    */
   | { kind: 'plan'; from: string; plan: Plan };
 
@@ -34,17 +36,14 @@ export function serveCommands(
   name: string,
   instanceId: string,
   handle: (command: PanelCommand) => Promise<CommandResult>,
-  currentNotice: () => ControllerNotice,
+  current: () => { notice: ControllerNotice; plan: Plan | null },
 ): HeadlessEndpoint {
+  const here = (): LinkMessage => ({ kind: 'here', instanceId, ...current() });
   const channel = new BroadcastChannel(name);
   channel.onmessage = (event: MessageEvent<LinkMessage>) => {
     const message = event.data;
     if (message.kind === 'hello') {
-      channel.postMessage({
-        kind: 'here',
-        instanceId,
-        notice: currentNotice(),
-      } satisfies LinkMessage);
+      channel.postMessage(here());
     } else if (message.kind === 'command' && message.to === instanceId) {
       handle(message.command).then((result) =>
         channel.postMessage({
@@ -57,7 +56,7 @@ export function serveCommands(
     }
   };
   // A panel that said hello before this app had loaded learns about it now.
-  channel.postMessage({ kind: 'here', instanceId, notice: currentNotice() } satisfies LinkMessage);
+  channel.postMessage(here());
   return {
     announce: (notice) =>
       channel.postMessage({ kind: 'notice', from: instanceId, notice } satisfies LinkMessage),
@@ -95,7 +94,10 @@ export function connectToHeadless(
     const message = event.data;
     if (message.kind === 'here') {
       target ??= message.instanceId;
-      if (message.instanceId === target) listeners.notice(message.notice);
+      if (message.instanceId === target) {
+        listeners.notice(message.notice);
+        if (message.plan) listeners.plan(message.plan);
+      }
     } else if (message.kind === 'notice' && message.from === target) {
       listeners.notice(message.notice);
     } else if (message.kind === 'plan' && message.from === target) {

@@ -22,15 +22,21 @@ export const goodPlanOf = (snapshot: PlanSnapshot): Plan | null => {
 };
 
 export const REMOVED_MESSAGE =
-  'The saved breakout plan was removed from the board. The app keeps the last plan it read; the facilitator’s next change saves it again.';
+  'The saved breakout plan was removed from the board. The app keeps the last plan it read, and the facilitator’s app saves it again.';
+export const OVERWRITTEN_MESSAGE =
+  'The saved breakout plan was overwritten with data the app cannot read. The app keeps the last plan it read, and the facilitator’s app saves it again.';
 
 export class PlanReader {
   private snapshot: PlanSnapshot = { status: 'loading' };
   private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
   private readonly onValue = (value: Json | undefined) => this.receive(value);
   private stopped = false;
-  /** Called when storage holds an older plan of another facilitator than the one held. */
-  onStale: () => void = () => {};
+  /**
+   * Called when storage no longer holds the plan this reader keeps: an older plan of another
+   * facilitator (a take-over race), damaged data, or nothing. The facilitator's app writes its
+   * plan back, so apps that load from storage now read the good plan too.
+   */
+  onOverwritten: () => void = () => {};
 
   constructor(private readonly board: Board) {}
 
@@ -81,7 +87,7 @@ export class PlanReader {
         // Reordered or stale deliveries never roll the plan back.
         if (held && next.plan.revision <= held.revision) {
           // Our own late echoes are older too; only another facilitator's plan is a problem.
-          if (next.plan.facilitator.id !== held.facilitator.id) this.onStale();
+          if (next.plan.facilitator.id !== held.facilitator.id) this.onOverwritten();
           return;
         }
         this.publish({ status: 'ok', plan: held ? reuseUnchanged(held, next.plan) : next.plan });
@@ -91,12 +97,22 @@ export class PlanReader {
         // another client), and must not make everyone forget the breakout that is running.
         if (held) {
           this.publish({ status: 'corrupt', message: REMOVED_MESSAGE, lastGood: held });
+          this.onOverwritten();
           return;
         }
         this.publish(next);
         return;
-      default:
-        this.publish({ status: next.status, message: next.message, lastGood: held });
+      case 'corrupt':
+        if (held) {
+          this.publish({ status: 'corrupt', message: OVERWRITTEN_MESSAGE, lastGood: held });
+          this.onOverwritten();
+          return;
+        }
+        this.publish({ status: 'corrupt', message: next.message, lastGood: null });
+        return;
+      case 'future':
+        // A newer app's plan is never written over: the held plan becomes read-only here.
+        this.publish({ status: 'future', message: next.message, lastGood: held });
     }
   }
 

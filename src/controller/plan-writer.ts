@@ -47,6 +47,10 @@ export class PlanWriter {
   private eventBatch: PlanAction[] = [];
   private eventTimer: ReturnType<typeof setTimeout> | null = null;
   private writes = 0;
+  private restoreQueued = false;
+  private restoreFailed = false;
+  private restoreTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly board: Board,
@@ -72,23 +76,46 @@ export class PlanWriter {
   }
 
   /**
-   * Another writer's older plan landed in storage after ours (a take-over race): write the held
-   * plan again so that storage, and every app that loads from it, agrees with the readers.
+   * Storage lost the held plan (another writer's older plan after a take-over race, damaged data,
+   * a removal): write the held plan again so that storage, and every app that loads from it,
+   * agrees with the readers. One restore waits in the queue at a time, however often it is asked.
    */
   restore(): void {
+    if (this.restoreQueued || this.stopped) return;
+    this.restoreQueued = true;
     this.enqueue(
       { kind: 'restore' },
       {
-        resolve: () => {},
+        resolve: () => {
+          if (this.restoreFailed) this.hooks.onProblem(null);
+          this.restoreFailed = false;
+        },
         reject: (error) => {
-          if (!(error instanceof ForeignWriterError)) this.hooks.onProblem(error.message);
+          if (error instanceof ForeignWriterError || this.stopped) return;
+          this.restoreFailed = true;
+          this.hooks.onProblem(error.message);
+          this.restoreTimer ??= globalThis.setTimeout(() => {
+            this.restoreTimer = null;
+            this.restore();
+          }, REWRITE_DELAY_MS);
         },
       },
     );
   }
 
+  /** The app is going away (a reload, a closed tab): nothing is written or retried after this. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of [this.eventTimer, this.restoreTimer]) {
+      if (timer !== null) globalThis.clearTimeout(timer);
+    }
+    this.eventTimer = null;
+    this.restoreTimer = null;
+  }
+
   /** A platform event: coalesced with others arriving close together, retried until written. */
   record(...actions: PlanAction[]): void {
+    if (this.stopped) return;
     this.eventBatch.push(...actions);
     this.eventTimer ??= globalThis.setTimeout(() => this.flushEvents(), COALESCE_MS);
   }
@@ -119,7 +146,7 @@ export class PlanWriter {
       {
         resolve: () => this.hooks.onProblem(null),
         reject: (error) => {
-          if (error instanceof ForeignWriterError) return;
+          if (error instanceof ForeignWriterError || this.stopped) return;
           this.hooks.onProblem(error.message);
           // Put the batch back in front of anything newer and try again later.
           this.eventBatch = [...batch, ...this.eventBatch];
@@ -134,6 +161,12 @@ export class PlanWriter {
   }
 
   private async write(change: Change, waiter: Waiter) {
+    // Damage that lands while this write is on its way asks for a restore of its own.
+    if (change.kind === 'restore') this.restoreQueued = false;
+    if (this.stopped) {
+      waiter.reject(new Error('This app was closed before the change could be saved.'));
+      return;
+    }
     const snapshot = this.reader.current();
     if (snapshot.status === 'future') {
       waiter.reject(new Error(snapshot.message));

@@ -9,7 +9,7 @@ export type Breakout =
   | { role: 'unknown-user'; message: string }
   /** No plan on the board: anyone may plan one. */
   | { role: 'nobody'; me: PersonRef }
-  /** The stored plan cannot be read: anyone may start a new one. */
+  /** The stored plan cannot be read and none was read before: anyone may start a new one. */
   | { role: 'corrupt'; me: PersonRef; message: string }
   | { role: 'facilitator'; me: PersonRef; phase: Phase }
   /**
@@ -55,7 +55,9 @@ export function useBreakout(): Breakout {
   if (user.status === 'error') return { role: 'unknown-user', message: user.message };
   const me = { id: user.value.id, name: user.value.name };
   if (head.status === 'empty') return { role: 'nobody', me };
-  if (head.status === 'corrupt') {
+  // Damage over a plan the app already holds changes nothing here: the app carries on with that
+  // plan (usePlanDamage tells the user) and the facilitator's app saves it again.
+  if (head.status === 'corrupt' && head.phase === null) {
     return { role: 'corrupt', me, message: head.message ?? 'The breakout plan is damaged.' };
   }
   if (head.phase === null || head.facilitatorId === null) {

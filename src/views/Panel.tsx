@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useBreakout } from '../hooks/use-breakout';
 import { useOnlineUsers } from '../hooks/use-online-users';
+import { usePlanDamage } from '../hooks/use-plan-damage';
 import { useSelection } from '../hooks/use-selection';
 import { type FrameRef, isFrame, type OnlineUserInfo } from '../sdk/surface';
 import { CommandAlerts } from './CommandAlerts';
@@ -16,6 +17,7 @@ const NOTHING: FrameRef[] = [];
 /** Chooses the view for this user; presence and selection are read once here for all of them. */
 export function Panel() {
   const breakout = useBreakout();
+  const damage = usePlanDamage();
   const online = useOnlineUsers();
   const selection = useSelection();
   const onlineUsers = online.status === 'ready' ? online.value : NOBODY;
@@ -68,6 +70,11 @@ export function Panel() {
   return (
     <>
       <CommandAlerts />
+      {damage !== null && (
+        <p role="alert" className="alert alert-problem">
+          {damage}
+        </p>
+      )}
       {view}
       <WhoIsHere
         myName={

@@ -69,3 +69,35 @@ test('a plan from a newer version of the app is read-only', async () => {
   expect(panel.queryByRole('button', { name: 'Plan a breakout' })).toBeNull();
   expect(panel.queryByRole('button', { name: 'Take over as facilitator' })).toBeNull();
 }, 30_000);
+
+test('damage written over a running breakout is explained while every panel carries on', async () => {
+  const w = await workshop({ participants: 2, rooms: 1 });
+  await planned(w, { start: true });
+  const [ada] = w.participants;
+  if (!ada) throw new Error('participant missing');
+  const host = await openPanel(w, w.facilitator);
+  const guest = await openPanel(w, ada);
+  // The facilitator's app cannot save for now, so the damage stays in storage for a while.
+  w.sim.setOptions({ failureRate: { 'storage.set': 1 } });
+  w.sim.writeStorage('breakout-rooms', 'plan', { garbage: true });
+  for (const panel of [host, guest]) {
+    await until(
+      w,
+      () => panel.getByText(/overwritten with data the app cannot read/),
+      'the damage is explained',
+    );
+  }
+  expect(host.getByRole('button', { name: 'End breakout' })).toBeTruthy();
+  expect(guest.getByRole('heading', { name: 'Your room: Room 1' })).toBeTruthy();
+  expect(host.queryByRole('button', { name: 'Start a new plan' })).toBeNull();
+
+  w.sim.setOptions({ failureRate: {} });
+  for (const panel of [host, guest]) {
+    await until(
+      w,
+      () => !panel.queryByText(/overwritten with data the app cannot read/),
+      'the plan is saved again',
+    );
+  }
+  expect(host.queryByRole('alert')).toBeNull();
+}, 30_000);

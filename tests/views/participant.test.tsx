@@ -72,3 +72,18 @@ test('names with markup are shown as text', async () => {
   expect(panel.getByLabelText('Room for <img src=x onerror=alert(1)><b>Bo</b>')).toBeTruthy();
   expect(panel.container.querySelector('img, b, script')).toBeNull();
 }, 30_000);
+
+test("a participant's panel that missed the end's storage notification still shows the end", async () => {
+  const w = await workshop({ participants: 2, rooms: 1 });
+  await planned(w, { start: true });
+  const [ada] = w.participants;
+  if (!ada) throw new Error('participant missing');
+  answerInvitation(w, ada, 'accepted');
+  const panel = await openPanel(w, ada);
+  await until(w, () => panel.getByText('You are in your room.'), 'Ada is in');
+
+  // Every storage notification is lost from now on (S3): only reading the plan again tells.
+  w.sim.setOptions({ dropStorageNotification: 1 });
+  await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' }));
+  await until(w, () => panel.getByText('The breakout has ended.'), 'the end shows');
+}, 30_000);
