@@ -13,11 +13,10 @@ type Args = {
   json: boolean;
   jobs: number;
   verbose: boolean;
-  worker: boolean;
 };
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { runs: 100, seed: 1, json: false, jobs: 2, verbose: false, worker: false };
+  const args: Args = { runs: 100, seed: 1, json: false, jobs: 2, verbose: false };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const value = () => {
@@ -30,7 +29,6 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--jobs') args.jobs = Math.max(1, value());
     else if (flag === '--json') args.json = true;
     else if (flag === '--verbose') args.verbose = true;
-    else if (flag === '--worker') args.worker = true;
     else throw new Error(`Unknown option ${flag}`);
   }
   return args;
@@ -65,13 +63,44 @@ async function runSeeds(
   for (const seed of seeds) onResult(await runOne(seed));
 }
 
+type ToWorker = { seed: number } | { done: true };
+type FromWorker = { ready: true } | { result: RunResult };
+
+/**
+ * Worker processes take the next seed as soon as they finish one, so one slow run (200 people
+ * under a tight rate limit) does not hold up a fixed share of the others.
+ */
+function runInWorkers(
+  seeds: readonly number[],
+  jobs: number,
+  onResult: (result: RunResult) => void,
+): Promise<void> {
+  const self = fileURLToPath(import.meta.url);
+  const queue = [...seeds];
+  const worker = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = fork(self, [], {
+        env: { ...process.env, CHAOS_WORKER: '1' },
+        execArgv: process.execArgv,
+      });
+      const next = () => {
+        const seed = queue.shift();
+        child.send((seed === undefined ? { done: true } : { seed }) satisfies ToWorker);
+      };
+      child.on('message', (message: FromWorker) => {
+        if ('result' in message) onResult(message.result);
+        next();
+      });
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`)),
+      );
+    });
+  return Promise.all(Array.from({ length: jobs }, worker)).then(() => undefined);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const seeds = Array.from({ length: args.runs }, (_, index) => args.seed + index);
-  if (args.worker) {
-    await runSeeds(seeds, (result) => process.send?.({ result: trimmed(result) }));
-    return;
-  }
   const started = performance.now();
   const results: RunResult[] = [];
   const report = (result: RunResult) => {
@@ -82,30 +111,8 @@ async function main(): Promise<void> {
       process.stderr.write(`${results.length}/${args.runs} runs\n`);
   };
   const jobs = Math.min(args.jobs, seeds.length);
-  if (jobs <= 1) {
-    await runSeeds(seeds, report);
-  } else {
-    const self = fileURLToPath(import.meta.url);
-    const shares = Array.from({ length: jobs }, (_, job) =>
-      seeds.filter((_, index) => index % jobs === job),
-    );
-    await Promise.all(
-      shares.map(
-        (share) =>
-          new Promise<void>((resolve, reject) => {
-            const runs = share.length;
-            const child = fork(self, ['--worker', '--runs', String(runs), '--seed', '0'], {
-              env: { ...process.env, CHAOS_SEEDS: share.join(',') },
-              execArgv: process.execArgv,
-            });
-            child.on('message', (message: { result: RunResult }) => report(message.result));
-            child.on('exit', (code) =>
-              code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`)),
-            );
-          }),
-      ),
-    );
-  }
+  if (jobs <= 1) await runSeeds(seeds, report);
+  else await runInWorkers(seeds, jobs, report);
   const failures = results
     .filter((result) => result.violations.length > 0)
     .sort((a, b) => a.seed - b.seed);
@@ -148,16 +155,26 @@ function printResult(result: RunResult, verbose: boolean): void {
   }
 }
 
-// Workers get their exact seeds through the environment (the parent splits the range).
-if (process.env.CHAOS_SEEDS && process.argv.includes('--worker')) {
-  const seeds = process.env.CHAOS_SEEDS.split(',').map(Number);
-  runSeeds(seeds, (result) => process.send?.({ result: trimmed(result) })).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+/** A worker runs the seeds its parent sends, one at a time, and answers with each result. */
+function serveSeeds(): void {
+  process.on('message', (message: ToWorker) => {
+    if ('done' in message) {
+      process.exit(0);
+      return;
+    }
+    runOne(message.seed).then(
+      (result) => process.send?.({ result: trimmed(result) } satisfies FromWorker),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+  process.send?.({ ready: true } satisfies FromWorker);
+}
+
+if (process.env.CHAOS_WORKER) {
+  serveSeeds();
 } else {
   main().catch((error: unknown) => {
     console.error(error);

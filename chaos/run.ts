@@ -386,6 +386,8 @@ class Scenario {
     }
     for (let attempt = 1; attempt <= 6; attempt += 1) {
       if (this.plan()?.phase === 'running') return;
+      // A reloaded board shows no Start button until its app runs again: nobody can press it.
+      await this.clock.until(() => this.acting.headless !== null, 10 * MINUTE);
       if (this.faults.reloadAtStart && attempt === 1)
         this.later(randomIndex(this.random, 3_000), () =>
           this.reload(this.acting, 'during the start'),

@@ -57,6 +57,9 @@ const SWEEP_MAX_MS = 120_000;
 
 /** One help request per person per this long reaches the facilitator as a notification. */
 const HELP_INTERVAL_MS = 30_000;
+/** How long after the end a board timer still running is taken to be the ended run's. */
+const ENDED_TIMER_WINDOW_MS = 5 * 60_000;
+const TIMER_NOT_STOPPED = 'Miro’s board timer could not be stopped. Press End again to retry.';
 /** Least time between two "close your rooms" requests acted on, per run. */
 const CLOSE_REQUEST_MS = 5_000;
 /** How long the starter's board gets to close its rooms before the facilitator looks again. */
@@ -221,6 +224,7 @@ export class FacilitatorController {
       ...leftovers.map((session) => session.end()),
       ...kept.map((session) => this.reconcile(session)),
     ]);
+    if (plan.phase === 'ended') await this.stopTimerOfEndedRun(plan);
     if (plan.phase === 'starting') {
       // The app was closed in the middle of a start: nothing was promised to anyone yet.
       await this.deps.writer.apply([{ type: 'planReset', runId: plan.runId }]);
@@ -230,6 +234,24 @@ export class FacilitatorController {
     }
     this.restartSweep();
     this.planChanged();
+  }
+
+  /**
+   * An app closed in the middle of the end (a reload, a closed tab) may have written the end but
+   * never stopped Miro's board timer. Shortly after the end a running board timer is that run's:
+   * the reloaded app stops it (End pressed again tries again if that fails).
+   */
+  private async stopTimerOfEndedRun(plan: Plan): Promise<void> {
+    if (plan.timer !== 'board' || plan.endedAt === null) return;
+    if (this.deps.now() - plan.endedAt > ENDED_TIMER_WINDOW_MS) return;
+    const timer = await this.deps.board.timer.get().catch(() => null);
+    if (timer === null || timer.status === 'STOPPED') return;
+    try {
+      await this.deps.board.timer.stop();
+    } catch {
+      this.timerLeftRunning = true;
+      this.setNotice({ problem: TIMER_NOT_STOPPED });
+    }
   }
 
   /**
@@ -761,9 +783,7 @@ export class FacilitatorController {
     const starter = stuck.find((session) => session.starterId !== this.deps.me.id)?.starterName;
     if (stuck.length === 0) {
       this.setNotice({
-        problem: this.timerLeftRunning
-          ? 'Miro’s board timer could not be stopped. Press End again to retry.'
-          : null,
+        problem: this.timerLeftRunning ? TIMER_NOT_STOPPED : null,
       });
     } else if (starter === undefined) {
       this.setNotice({

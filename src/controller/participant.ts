@@ -26,6 +26,14 @@ const MOVE_RETRY_MAX_MS = 30_000;
 /** Least time between two plan reads caused by people coming online or going offline. */
 export const PRESENCE_REFRESH_MS = 30_000;
 
+/**
+ * While this user has a room in a running breakout and no plan has arrived for this long, the
+ * plan is read again: change notifications may be lost (S3), and a quiet breakout sends no other
+ * signal (a move to another room, or a join only the facilitator's app saw). Busy breakouts never
+ * wait this long; a quiet one costs each participant one read a minute.
+ */
+export const QUIET_PLAN_MS = 60_000;
+
 /** How long after a room opens its plan should have arrived; and how often a failed read is retried. */
 export const STALE_PLAN_MS = 15_000;
 const STALE_PLAN_READS = 3;
@@ -55,6 +63,7 @@ export class ParticipantController {
   private stopped = false;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private staleCheck: ReturnType<typeof setTimeout> | null = null;
+  private quietCheck: ReturnType<typeof setTimeout> | null = null;
   private lastRefresh = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: ParticipantDeps) {}
@@ -71,6 +80,7 @@ export class ParticipantController {
     this.stopped = true;
     if (this.refreshTimer !== null) globalThis.clearTimeout(this.refreshTimer);
     if (this.staleCheck !== null) globalThis.clearTimeout(this.staleCheck);
+    if (this.quietCheck !== null) globalThis.clearTimeout(this.quietCheck);
     void this.deps.board.collaboration.off('sessions:started', this.onSessionStarted);
     void this.deps.board.collaboration.off('sessions:ended', this.onSessionEnded);
     void this.deps.board.ui.off('online_users:update', this.onPresence);
@@ -79,6 +89,7 @@ export class ParticipantController {
   planChanged(): void {
     const plan = this.deps.reader.plan();
     if (!plan) return;
+    this.readAgainIfQuiet(plan);
     const me = plan.people.find((person) => person.id === this.deps.me.id);
     const room = plan.rooms.find((candidate) => candidate.id === me?.roomId);
     if (!me || !room) return;
@@ -235,6 +246,26 @@ export class ParticipantController {
         void this.returnToMainArea(now, tries + 1);
       }
     });
+  }
+
+  /** See QUIET_PLAN_MS: every plan that arrives starts the wait again. */
+  private readAgainIfQuiet(plan: Plan): void {
+    if (this.quietCheck !== null) globalThis.clearTimeout(this.quietCheck);
+    this.quietCheck = null;
+    const mine = plan.people.some((person) => person.id === this.deps.me.id && person.roomId);
+    if (this.stopped || plan.phase !== 'running' || !mine) return;
+    this.quietCheck = globalThis.setTimeout(() => {
+      this.quietCheck = null;
+      if (this.stopped) return;
+      // An unchanged plan calls no planChanged: the wait starts again from the plan held.
+      void this.deps.reader
+        .refresh()
+        .catch(() => {})
+        .then(() => {
+          const held = this.deps.reader.plan();
+          if (held && this.quietCheck === null) this.readAgainIfQuiet(held);
+        });
+    }, QUIET_PLAN_MS);
   }
 
   /**

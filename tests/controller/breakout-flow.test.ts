@@ -4,6 +4,7 @@ import {
   END_NOTIFICATION,
   JOIN_ACK_MS,
   PRESENCE_REFRESH_MS,
+  QUIET_PLAN_MS,
   STALE_PLAN_MS,
 } from '../../src/controller/participant';
 import { createWorkshop, type Workshop } from '../support/workshop';
@@ -159,6 +160,34 @@ describe('joining', () => {
     expect(room && isLookingAt(w, ada, room.frame)).toBe(true);
   });
 
+  it('lands someone moved to another room in its frame when no plan and no join reaches their app (C4, S3)', async () => {
+    const w = await startedWorkshop();
+    const ada = w.participants[0];
+    if (!ada) throw new Error('no participant');
+    answer(w, ada, 'accepted');
+    await w.flush();
+    const from = roomOfMember(w, ada.user.id);
+    const to = storedPlan(w).rooms.find((room) => room.id !== from?.id);
+    if (!from || !to) throw new Error('rooms missing');
+    // From now on only the starter hears joins, and no plan notification reaches anyone.
+    w.sim.setOptions({ sessionEventRecipients: 'starter', dropStorageNotification: 1 });
+    expectOk(
+      await w.run(
+        w.facilitator.headless.facilitator.handle({
+          type: 'movePerson',
+          person: personOf(ada),
+          roomId: to.id,
+        }),
+      ),
+    );
+    answer(w, ada, 'accepted');
+    await w.flush();
+    expect(isLookingAt(w, ada, to.frame)).toBe(false);
+    await w.advance(QUIET_PLAN_MS);
+    await w.flush();
+    expect(isLookingAt(w, ada, to.frame)).toBe(true);
+  });
+
   it('catches up with a start it missed while offline once it is back online', async () => {
     const w = await createWorkshop({ sim: { invitationTimeoutMs: null } });
     await planBreakout(w);
@@ -299,6 +328,19 @@ describe('ending', () => {
     expectOk(await end());
     expect(w.sim.timer().status).toBe('STOPPED');
     expect(w.facilitator.headless.facilitator.currentNotice().problem).toBeNull();
+  });
+
+  it('stops the board timer after the facilitator’s app was closed in the middle of the end', async () => {
+    const w = await startedWorkshop();
+    // The end is written, then the tab goes before the timer's stop gets through.
+    w.sim.setOptions({ failureRate: { 'timer.stop': 1 } });
+    expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' })));
+    expect(w.sim.timer().status).toBe('STARTED');
+    w.facilitator.headless.stop();
+    w.facilitator.tab.close();
+    w.sim.setOptions({ failureRate: {} });
+    await w.join(w.facilitator.user);
+    expect(w.sim.timer().status).toBe('STOPPED');
   });
 
   it('ends by itself when time is up, with no panel open anywhere', async () => {
@@ -443,20 +485,5 @@ describe('following the board', () => {
     w.sim.renameFrame(w.rooms[0]?.id ?? '', 'Customer journeys');
     await w.flush();
     expect(storedPlan(w).rooms.map((room) => room.name)).toContain('Customer journeys');
-  });
-});
-
-describe('damaged data', () => {
-  it('writes the last good plan back over damaged data when the facilitator starts again', async () => {
-    const w = await createWorkshop();
-    const good = await planBreakout(w);
-    w.sim.writeStorage('breakout-rooms', 'plan', { schema: 1, rooms: 'not a list' });
-    await w.settle();
-    expect(w.facilitator.headless.reader.current().status).toBe('corrupt');
-    const restored = expectOk(
-      await w.run(w.facilitator.headless.facilitator.handle({ type: 'claim' })),
-    );
-    expect(restored.rooms).toEqual(good.rooms);
-    expect(w.sim.storageValue('breakout-rooms', 'plan')).toEqual(restored);
   });
 });

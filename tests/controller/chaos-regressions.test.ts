@@ -22,6 +22,15 @@ const FOUND: [number, string][] = [
   [395, 'a start interrupted by a reload left a session no room knows (no targeted fix yet)'],
   [412, 'a failed session.on registration ended the start with every room still open'],
   [113, 'a take-over from a stale plan turned the running breakout back to "planning"'],
+  [1094, 'runner: Start was pressed while the reopened board’s app was still starting'],
+  [
+    1368,
+    'moved while every plan notification was lost (C4 "starter"): never taken to the new room',
+  ],
+  [
+    1388,
+    'the board reopened during the end: the timer’s stop never went out and nobody retried it',
+  ],
 ];
 
 describe('fault-injection regressions', () => {
