@@ -32,13 +32,22 @@ export function assignmentOf(plan: Plan): Map<string, string> {
   return assignment;
 }
 
-export type DisplayStatus = PersonStatus | 'offline';
+/** `returned`: their room was closed early and they are back in the main area. */
+export type DisplayStatus = PersonStatus | 'offline' | 'returned';
 export type PersonView = Person & { online: boolean; display: DisplayStatus };
 
-/** Presence wins over the stored status: a person who dropped off shows as offline (C13). */
-export function personView(person: Person, onlineIds: ReadonlySet<string>): PersonView {
+/**
+ * Presence wins over the stored status: a person who dropped off shows as offline (C13). In a
+ * room closed early, what they did there no longer matters: they are back in the main area.
+ */
+export function personView(
+  person: Person,
+  onlineIds: ReadonlySet<string>,
+  roomClosed = false,
+): PersonView {
   const online = onlineIds.has(person.id);
-  return { ...person, online, display: online ? person.status : 'offline' };
+  const display = !online ? 'offline' : roomClosed ? 'returned' : person.status;
+  return { ...person, online, display };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { goodPlanOf } from '../controller/plan-reader';
+import { isRoomClosed } from '../domain/facilitation';
 import { personView, roomsWithPeople } from '../domain/selectors';
 import { usePlanSelector } from '../hooks/plan-store';
 import { STATUS_TEXT } from './status-text';
@@ -26,7 +27,7 @@ export function ReadOnlyOverview({ onlineIds }: Props) {
           ) : (
             <ul className="plain-list" aria-label={`People in ${room.name}`}>
               {people.map((person) => {
-                const view = personView(person, onlineIds);
+                const view = personView(person, onlineIds, isRoomClosed(plan, room.id));
                 return (
                   <li key={person.id}>
                     {person.name}

@@ -1,5 +1,6 @@
 import { memo, useCallback, useId } from 'react';
 import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
+import { isRoomClosed } from '../domain/facilitation';
 import type { Person, Room } from '../domain/plan';
 import { personView } from '../domain/selectors';
 import { sameItems, usePlanSelector } from '../hooks/plan-store';
@@ -13,11 +14,12 @@ type Props = {
   onlineIds: ReadonlySet<string>;
 };
 
-type Slice = { room: Room | null; people: Person[] };
+type Slice = { room: Room | null; people: Person[]; closed: boolean };
 
 // Person objects keep their identity until they change, so comparing them one by one tells
 // whether anything in this room changed.
-const sameSlice = (a: Slice, b: Slice) => a.room === b.room && sameItems(a.people, b.people);
+const sameSlice = (a: Slice, b: Slice) =>
+  a.room === b.room && a.closed === b.closed && sameItems(a.people, b.people);
 
 /** One room while running: who is in it and how each of them is doing. */
 export const RoomStatus = memo(function RoomStatus({ roomId, rooms, onlineIds }: Props) {
@@ -28,21 +30,25 @@ export const RoomStatus = memo(function RoomStatus({ roomId, rooms, onlineIds }:
       return {
         room: plan?.rooms.find((room) => room.id === roomId) ?? null,
         people: plan?.people.filter((person) => person.roomId === roomId) ?? [],
+        closed: plan ? isRoomClosed(plan, roomId) : false,
       };
     },
     [roomId],
   );
-  const { room, people } = usePlanSelector(select, sameSlice);
+  const { room, people, closed } = usePlanSelector(select, sameSlice);
   if (!room) return null;
-  const views = people.map((person) => personView(person, onlineIds));
+  const views = people.map((person) => personView(person, onlineIds, closed));
   const joined = views.filter((view) => view.display === 'joined').length;
+  const summary = closed
+    ? `${people.length} back in the main area`
+    : `${joined} of ${people.length} joined`;
   return (
     <section aria-labelledby={headingId} className="room-status">
       <h3 className="h4" id={headingId}>
         {room.name}
       </h3>
       <p className="status-text">
-        {joined} of {people.length} joined
+        {summary}
         {room.frameMissing && ' · Its frame was deleted from the board.'}
       </p>
       <RoomControls roomId={room.id} name={room.name} frame={room.frame} />

@@ -10,6 +10,7 @@ export const STATUS_TEXT: Readonly<Record<DisplayStatus, string>> = {
   'timed-out': 'Did not answer in time',
   left: 'Left the room',
   offline: 'Offline',
+  returned: 'Back in the main area',
 };
 
 /** Statuses after which the person can be invited again. */

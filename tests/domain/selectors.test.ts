@@ -67,6 +67,18 @@ describe('personView', () => {
       status: 'joined',
     });
   });
+
+  it('shows someone whose room was closed early as back in the main area, unless offline', () => {
+    const joined = reducePlan(runningPlan(), {
+      type: 'participantJoined',
+      personId: 'p1',
+      sessionId: 's1',
+    });
+    const [p1] = joined.people;
+    if (p1 === undefined) throw new Error('fixture has p1');
+    expect(personView(p1, new Set(['p1']), true).display).toBe('returned');
+    expect(personView(p1, new Set(), true).display).toBe('offline');
+  });
 });
 
 describe('unassignedOnline', () => {

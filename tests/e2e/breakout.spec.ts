@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
+import { docsPath, updatingDocs } from './docs-shots';
 import {
   collectPageErrors,
   expect,
@@ -204,7 +204,7 @@ test.describe('the whole breakout by clicking: host and five participants', () =
   test('docs: screenshots of the facilitator and participant views for the README', async () => {
     // Off by default so `npm test` never rewrites tracked files. It needs the chapters before it:
     // UPDATE_DOCS=1 npx playwright test tests/e2e/breakout.spec.ts -g "whole breakout"
-    test.skip(!process.env.UPDATE_DOCS, 'set UPDATE_DOCS=1 to refresh docs/*-view.png');
+    test.skip(!updatingDocs, 'set UPDATE_DOCS=1 to refresh docs/*-view.png');
     const room = roomOfPerson(HELP_SEEKER);
     const jonas = playground.panelFrame(HELP_SEEKER);
     await expect(jonas.getByRole('region', { name: 'Your breakout' })).toContainText(
@@ -241,8 +241,6 @@ test.describe('the whole breakout by clicking: host and five participants', () =
     ).toContainText('The breakout has ended.');
   });
 });
-
-const docsPath = (file: string) => fileURLToPath(new URL(`../../docs/${file}`, import.meta.url));
 
 /** Scrolls a panel to its top and makes its iframe as tall as its content (for screenshots). */
 async function showWholePanel(playground: Playground, label: string): Promise<void> {

@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { docsPath, updatingDocs } from './docs-shots';
 import { expect, test } from './playground';
 
 /**
  * Refreshes docs/playground.png for the README. Off by default so `npm test` never rewrites a
  * tracked file; run with `UPDATE_DOCS=1 npx playwright test docs-screenshot`.
  */
-test.skip(!process.env.UPDATE_DOCS, 'set UPDATE_DOCS=1 to refresh docs/playground.png');
+test.skip(!updatingDocs, 'set UPDATE_DOCS=1 to refresh docs/playground.png');
 
 test('playground screenshot for the README', async ({ playground }) => {
   const { page } = playground;
@@ -18,6 +18,6 @@ test('playground screenshot for the README', async ({ playground }) => {
   await expect(jonas.getByText('You are Jonas Weber')).toBeVisible();
 
   await page.screenshot({
-    path: fileURLToPath(new URL('../../docs/playground.png', import.meta.url)),
+    path: docsPath('playground.png'),
   });
 });

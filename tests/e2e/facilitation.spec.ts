@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
+import { shootForDocs } from './docs-shots';
 import {
   collectPageErrors,
   expect,
@@ -14,6 +14,7 @@ import {
  * Facilitation while rooms run, clicked through in the playground: announcements, the closing
  * warning, more time, pause, moving people, locking and closing rooms, the help queue and visits.
  * One board carries the story (the machine has two cores); the warning has its own short run.
+ * With UPDATE_DOCS=1 each action also refreshes its picture in docs/facilitation/ (facilitation.md).
  */
 
 const HOST = 'Maya Chen';
@@ -22,7 +23,6 @@ const ROOMS = ['Room 1 · Ideas', 'Room 2 · Risks'] as const;
 const MAIN_AREA = 'Main area';
 
 const lookingAt = (name: string, frame: string) => `${name} is looking at ${frame}`;
-const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 
 const roomRegion = (panel: FrameLocator, room: string) =>
   panel.getByRole('region', { name: room, exact: true });
@@ -38,6 +38,18 @@ test.describe('facilitating a running breakout: host and three participants', ()
   const roomOf = new Map<string, string>();
   const room = (name: string) => roomOf.get(name) ?? '';
   const peopleIn = (target: string) => PEOPLE.filter((name) => room(name) === target);
+  /** The columns of these people as a picture for docs/facilitation/, `show` scrolled into view. */
+  const shoot = (
+    file: string,
+    who: readonly string[],
+    show: ReturnType<FrameLocator['getByRole']>[] = [],
+  ) =>
+    shootForDocs(
+      page,
+      `facilitation/${file}`,
+      who.map((name) => playground.column(name)),
+      show,
+    );
 
   test.beforeAll(async ({ browser }, testInfo) => {
     context = await browser.newContext({
@@ -79,8 +91,14 @@ test.describe('facilitating a running breakout: host and three participants', ()
       ),
     );
     const jonas = await playground.openPanel(PEOPLE[0]);
-    await expect(jonas.getByRole('region', { name: 'From the facilitator' })).toContainText(text);
+    const announcements = jonas.getByRole('region', { name: 'From the facilitator' });
+    await expect(announcements).toContainText(text);
     await expect(host.getByLabel('Message')).toHaveValue('');
+    await shoot(
+      'announce.png',
+      [HOST, PEOPLE[0]],
+      [host.getByRole('region', { name: 'Announce to all rooms' }), announcements],
+    );
   });
 
   test('help queue: the request shows with room and time, one click goes there, the person is told', async () => {
@@ -97,6 +115,11 @@ test.describe('facilitating a running breakout: host and three participants', ()
     await expect(playground.viewport(HOST)).toHaveText(lookingAt(HOST, room(jonasName)));
     await expect(jonas.getByText('The facilitator is on the way.')).toBeVisible();
     await expect(requests).toContainText('you are on the way');
+    await shoot(
+      'help-queue.png',
+      [HOST, jonasName],
+      [requests, jonas.getByText('The facilitator is on the way.')],
+    );
     await requests.getByRole('button', { name: `Done helping ${jonasName}` }).click();
     await expect(requests).toContainText('Nobody has asked for help.');
   });
@@ -118,6 +141,12 @@ test.describe('facilitating a running breakout: host and three participants', ()
     for (const name of peopleIn(other)) {
       await expect(playground.viewport(name)).toHaveText(lookingAt(name, other));
     }
+    await shootForDocs(
+      page,
+      'facilitation/visit.png',
+      [page.getByRole('region', { name: 'Board' }), playground.column(HOST)],
+      [roomRegion(host, target)],
+    );
   });
 
   test('extend: +1 min reaches the board timer and every panel', async () => {
@@ -125,6 +154,12 @@ test.describe('facilitating a running breakout: host and three participants', ()
     await host.getByRole('button', { name: 'Add 1 minute' }).click();
     await expect(jonas.getByText(/^Time left: 1[56]:\d\d$/)).toBeVisible();
     await expect(page.getByLabel('Board timer')).toContainText('left of 16:00');
+    await shootForDocs(
+      page,
+      'facilitation/extend.png',
+      [page.getByLabel('Board timer'), playground.column(HOST), playground.column(PEOPLE[0])],
+      [host.getByRole('button', { name: 'Add 1 minute' }), jonas.getByText(/^Time left:/)],
+    );
   });
 
   test('pause: the countdown stops on the board timer and in every panel, and resumes', async () => {
@@ -132,9 +167,11 @@ test.describe('facilitating a running breakout: host and three participants', ()
     await host.getByRole('button', { name: 'Pause timer' }).click();
     await expect(jonas.getByText(/\(paused\)/)).toBeVisible();
     await expect(page.getByLabel('Board timer')).toContainText('Timer paused');
-    if (process.env.UPDATE_DOCS) {
-      await page.screenshot({ path: docs('facilitation-running.png') });
-    }
+    await shoot(
+      'pause.png',
+      [HOST, PEOPLE[0]],
+      [host.getByRole('button', { name: 'Resume timer' }), jonas.getByText(/\(paused\)/)],
+    );
     await host.getByRole('button', { name: 'Resume timer' }).click();
     await expect(jonas.getByText(/\(paused\)/)).toHaveCount(0);
     await expect(page.getByLabel('Board timer')).toContainText('Timer running');
@@ -150,6 +187,7 @@ test.describe('facilitating a running breakout: host and three participants', ()
     await host.getByLabel(`Room for ${mover}`).selectOption({ label: other });
     await expect(host.getByRole('alert').filter({ hasText: 'is locked' })).toBeVisible();
     await expect(playground.invitation(mover)).toHaveCount(0);
+    await shoot('lock.png', [HOST], [host.getByRole('alert').filter({ hasText: 'is locked' })]);
     await roomRegion(host, other)
       .getByRole('button', { name: `Unlock ${other}` })
       .click();
@@ -173,11 +211,18 @@ test.describe('facilitating a running breakout: host and three participants', ()
     await expect(sessions).toContainText(
       new RegExp(`${to} \\(started by ${HOST}\\):[^\\n]*${mover}`),
     );
+    await shootForDocs(
+      page,
+      'facilitation/move.png',
+      [page.getByRole('region', { name: 'Board' }), sessions, playground.column(HOST)],
+      [roomRegion(host, to)],
+    );
     roomOf.set(mover, to);
   });
 
   test('close room: after confirming, its session ends and its people go back to the main area', async () => {
-    const closing = ROOMS[0];
+    // Aisha never moved, so her room has people in it whatever the split was.
+    const closing = room(PEOPLE[1]);
     const inIt = peopleIn(closing);
     await roomRegion(host, closing)
       .getByRole('button', { name: `Close ${closing}` })
@@ -194,9 +239,12 @@ test.describe('facilitating a running breakout: host and three participants', ()
       await expect(playground.viewport(name)).toHaveText(lookingAt(name, MAIN_AREA));
     }
     await expect(roomRegion(host, closing)).toContainText('Closed at');
-    if (process.env.UPDATE_DOCS) {
-      await page.screenshot({ path: docs('facilitation-closed-room.png') });
+    for (const name of inIt) {
+      await expect(
+        roomRegion(host, closing).getByRole('listitem').filter({ hasText: name }),
+      ).toContainText('Back in the main area');
     }
+    await shoot('close-room.png', [HOST, ...inIt], [roomRegion(host, closing)]);
     await host.getByRole('button', { name: 'End breakout' }).click();
     await host.getByRole('button', { name: 'End breakout now' }).click();
     await expect(page.getByRole('region', { name: 'Sessions' })).toContainText(
@@ -225,7 +273,10 @@ test('warning: a 1-minute breakout warns everyone 30 s before the end, with a co
   await expect(jonas.getByText('Rooms close soon. Time to wrap up.')).toBeVisible();
   await expect(host.getByText('Rooms close soon. Time to wrap up.')).toBeVisible();
   await expect(jonas.getByText(/^Time left: 0:[0-3]\d$/)).toBeVisible();
-  if (process.env.UPDATE_DOCS) {
-    await playground.page.screenshot({ path: docs('facilitation-warning.png') });
-  }
+  await shootForDocs(
+    playground.page,
+    'facilitation/warning.png',
+    [playground.column(HOST), playground.column(jonasName)],
+    [jonas.getByText('Rooms close soon. Time to wrap up.')],
+  );
 });

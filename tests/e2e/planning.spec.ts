@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from '@playwright/test';
+import { docsPath, updatingDocs } from './docs-shots';
 import { expect, type Playground, test } from './playground';
 
 /**
@@ -14,10 +14,7 @@ const ROOM_1 = 'Room 1 · Ideas';
 const ROOM_2 = 'Room 2 · Risks';
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (!process.env.UPDATE_DOCS) return;
-  await page.screenshot({
-    path: fileURLToPath(new URL(`../../docs/planning-${name}.png`, import.meta.url)),
-  });
+  if (updatingDocs) await page.screenshot({ path: docsPath(`planning-${name}.png`) });
 }
 
 /** The host plans a breakout with the first two rooms; returns the host's panel. */

@@ -80,4 +80,9 @@ test('the facilitator goes to a help request, locks a room and closes another af
   await host.user.click(within(dialog).getByRole('button', { name: 'Close Room 2 now' }));
   await until(w, () => host.getByText(/^Closed at/), 'Room 2 shows as closed');
   expect(w.sim.sessions().filter((session) => !session.ended)).toHaveLength(1);
+  const room2 = host.getByRole('region', { name: 'Room 2' });
+  expect(within(room2).getByText('1 back in the main area')).toBeTruthy();
+  expect(within(room2).getByRole('listitem').textContent).toContain(
+    `${grace.user.name} · Back in the main area`,
+  );
 }, 30_000);
