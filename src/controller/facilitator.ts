@@ -1,26 +1,15 @@
 import type { PlanAction } from '../domain/actions';
 import { createPlan } from '../domain/create-plan';
 import { isRoomLocked, roomRefusal } from '../domain/facilitation';
-import {
-  BROADCAST_EVENT,
-  closeYourRooms,
-  createRateLimiter,
-  type Message,
-} from '../domain/messages';
+import { createRateLimiter, type Message } from '../domain/messages';
 import type { Person, PersonRef, Plan, Room } from '../domain/plan';
 import { reducePlan } from '../domain/reducer';
 import { invitesToSend } from '../domain/selectors';
-import { cleanName, fitNotification } from '../domain/text';
+import { fitNotification } from '../domain/text';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
-import {
-  type FrameRef,
-  type InvitationResponseEvent,
-  type ItemRef,
-  isFrame,
-  type Session,
-  type UserSessionEvent,
-} from '../sdk/surface';
+import { type FrameRef, type ItemRef, isFrame, type Session } from '../sdk/surface';
+import { BreakoutEnd } from './breakout-end';
 import {
   type Command,
   type CommandResult,
@@ -28,9 +17,11 @@ import {
   isFacilitationCommand,
 } from './commands';
 import { Facilitation } from './facilitation';
+import { MembershipSweep } from './membership-sweep';
 import type { PlanReader } from './plan-reader';
 import { type PlanWriter, TAKEOVER_REVISION_GAP } from './plan-writer';
 import type { Presence } from './presence';
+import { RoomSessions, roomSessionIds } from './room-sessions';
 
 /** Actions the panel may send as plain edits; everything else goes through a command. */
 const PANEL_EDITS = new Set<PlanAction['type']>([
@@ -47,23 +38,8 @@ const PANEL_EDITS = new Set<PlanAction['type']>([
   'includeFacilitatorSet',
 ]);
 
-/** Presence changes this close together share one read of their rooms' members. */
-const RECONCILE_BATCH_MS = 3_000;
-/** A read of members that failed is tried again after this long. */
-const RECONCILE_RETRY_MS = 15_000;
-/** Rooms with open invitations are read back after this long, doubling up to the cap. */
-const SWEEP_MIN_MS = 15_000;
-const SWEEP_MAX_MS = 120_000;
-
 /** One help request per person per this long reaches the facilitator as a notification. */
 const HELP_INTERVAL_MS = 30_000;
-/** How long after the end a board timer still running is taken to be the ended run's. */
-const ENDED_TIMER_WINDOW_MS = 5 * 60_000;
-const TIMER_NOT_STOPPED = 'Miro’s board timer could not be stopped. Press End again to retry.';
-/** Least time between two "close your rooms" requests acted on, per run. */
-const CLOSE_REQUEST_MS = 5_000;
-/** How long the starter's board gets to close its rooms before the facilitator looks again. */
-export const CLOSE_CHECK_MS = 10_000;
 
 export type FacilitatorDeps = {
   board: Board;
@@ -90,24 +66,15 @@ const failed = (error: unknown): CommandResult => ({ ok: false, message: errorMe
  * the plan at event time from the reader, never from a closure (D5, D7).
  */
 export class FacilitatorController {
-  /** Sessions of the running breakout this client holds and listens to, by id. */
-  private readonly sessions = new Map<string, Session>();
+  /** Sessions of the running breakout this client holds and listens to. */
+  private readonly sessions: RoomSessions;
+  private readonly sweep: MembershipSweep;
+  private readonly ending: BreakoutEnd;
   private autoClose: ReturnType<typeof setTimeout> | null = null;
   private commands: Promise<unknown> = Promise.resolve();
   private timerEntitled: Promise<boolean> | null = null;
   private notice: ControllerNotice = { problem: null, busy: false };
   private readonly helpLimiter = createRateLimiter({ perPersonMs: HELP_INTERVAL_MS });
-  /** The end's `timer.stop` failed: End pressed again tries it again. */
-  private timerLeftRunning = false;
-  private readonly closeLimiter = createRateLimiter({ perPersonMs: CLOSE_REQUEST_MS });
-  /** Who was online at the last presence change (null before the first), to see who moved. */
-  private lastOnline: ReadonlySet<string> | null = null;
-  /** Rooms whose members are read back from Miro at the next reconcile. */
-  private readonly staleRooms = new Set<string>();
-  private reconcileTimer: ReturnType<typeof setTimeout> | null = null;
-  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
-  private sweepDelay = SWEEP_MIN_MS;
-  private stopped = false;
   /** What the last frame check found, for `startActions`. */
   private checkedFrames: readonly ItemRef[] = [];
 
@@ -115,6 +82,13 @@ export class FacilitatorController {
   private readonly facilitation: Facilitation;
 
   constructor(private readonly deps: FacilitatorDeps) {
+    this.sessions = new RoomSessions(deps);
+    this.sweep = new MembershipSweep({ ...deps, sessions: this.sessions });
+    this.ending = new BreakoutEnd({
+      ...deps,
+      sessions: this.sessions,
+      reportProblem: (problem) => this.setNotice({ problem }),
+    });
     this.facilitation = new Facilitation({
       board: deps.board,
       reader: deps.reader,
@@ -123,21 +97,17 @@ export class FacilitatorController {
       me: deps.me,
       now: deps.now,
       newId: deps.newRunId,
-      sessionOf: async (sessionId) => (await this.sessionsById()).get(sessionId),
-      forgetSession: (sessionId) => this.sessions.delete(sessionId),
+      sessionOf: async (sessionId) => (await this.sessions.byId()).get(sessionId),
+      forgetSession: (sessionId) => this.sessions.forget(sessionId),
       assignAndInvite: (person, roomId) => this.assignAndInvite(person, roomId),
       reportProblem: (problem) => this.setNotice({ problem }),
     });
-    deps.presence.onChange(this.onPresence);
   }
 
-  /** Stops the presence-driven checks of a reloaded app. */
+  /** Stops the timed checks of a reloaded app. */
   stop(): void {
-    this.stopped = true;
-    if (this.reconcileTimer !== null) globalThis.clearTimeout(this.reconcileTimer);
-    if (this.sweepTimer !== null) globalThis.clearTimeout(this.sweepTimer);
-    this.reconcileTimer = null;
-    this.sweepTimer = null;
+    this.sweep.stop();
+    this.ending.stop();
   }
 
   isFacilitator(plan = this.deps.reader.plan()): boolean {
@@ -219,12 +189,12 @@ export class FacilitatorController {
       if (wanted.has(session.id)) kept.push(session);
       else leftovers.push(session);
     }
-    await Promise.all(kept.map((session) => this.listenTo(session)));
+    await Promise.all(kept.map((session) => this.sessions.listen(session)));
     await Promise.allSettled([
       ...leftovers.map((session) => session.end()),
-      ...kept.map((session) => this.reconcile(session)),
+      ...kept.map((session) => this.sweep.reconcile(session)),
     ]);
-    if (plan.phase === 'ended') await this.stopTimerOfEndedRun(plan);
+    if (plan.phase === 'ended') await this.ending.stopTimerOfEndedRun(plan);
     if (plan.phase === 'starting') {
       // The app was closed in the middle of a start: nothing was promised to anyone yet.
       await this.deps.writer.apply([{ type: 'planReset', runId: plan.runId }]);
@@ -232,148 +202,17 @@ export class FacilitatorController {
         problem: 'The last start was interrupted. Check the rooms and start again.',
       });
     }
-    this.restartSweep();
+    this.sweep.restartSweep();
     this.planChanged();
-  }
-
-  /**
-   * An app closed in the middle of the end (a reload, a closed tab) may have written the end but
-   * never stopped Miro's board timer. Shortly after the end a running board timer is that run's:
-   * the reloaded app stops it (End pressed again tries again if that fails).
-   */
-  private async stopTimerOfEndedRun(plan: Plan): Promise<void> {
-    if (plan.timer !== 'board' || plan.endedAt === null) return;
-    if (this.deps.now() - plan.endedAt > ENDED_TIMER_WINDOW_MS) return;
-    const timer = await this.deps.board.timer.get().catch(() => null);
-    if (timer === null || timer.status === 'STOPPED') return;
-    try {
-      await this.deps.board.timer.stop();
-    } catch {
-      this.timerLeftRunning = true;
-      this.setNotice({ problem: TIMER_NOT_STOPPED });
-    }
-  }
-
-  /**
-   * Session events are not replayed: those that came while this app was not running (a reload,
-   * a take-over from another app) are read back from the session's members, one call per room.
-   */
-  private async reconcile(session: Session): Promise<void> {
-    const users: unknown[] = await session.getUsers();
-    // Miro documents string ids, its types say `{ id }` (miro-sdk.md C8): take both.
-    const members = new Set(
-      users.map((user) =>
-        typeof user === 'string' ? user : String((user as { id?: unknown } | null)?.id),
-      ),
-    );
-    const plan = this.deps.reader.plan();
-    const room = plan?.rooms.find((candidate) => candidate.sessionId === session.id);
-    if (!plan || !room) return;
-    const actions: PlanAction[] = [];
-    for (const person of plan.people) {
-      if (person.roomId !== room.id) continue;
-      if (members.has(person.id) && person.status !== 'joined') {
-        actions.push({ type: 'participantJoined', personId: person.id, sessionId: session.id });
-      } else if (!members.has(person.id) && person.status === 'joined') {
-        actions.push({ type: 'participantLeft', personId: person.id, sessionId: session.id });
-      }
-    }
-    if (actions.length > 0) this.deps.writer.record(...actions);
-  }
-
-  /**
-   * A member who goes offline leaves their session (C13), and a `user-left` nobody was online to
-   * hear (this app offline too, or a take-over in between) is never replayed. So when someone
-   * comes or goes, the rooms of those who moved, and this user's own room (it cannot hear itself
-   * go offline), are read back from Miro: one call per such room, batched over a few seconds.
-   */
-  private readonly onPresence = () => {
-    const online = this.deps.presence.onlineIds();
-    const before = this.lastOnline;
-    this.lastOnline = online;
-    const plan = this.deps.reader.plan();
-    if (!before || !plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
-    for (const person of plan.people) {
-      const moved = online.has(person.id) !== before.has(person.id);
-      if (person.roomId && (moved || person.id === this.deps.me.id))
-        this.staleRooms.add(person.roomId);
-    }
-    this.scheduleReconcile(RECONCILE_BATCH_MS);
-  };
-
-  private scheduleReconcile(wait: number): void {
-    if (this.reconcileTimer !== null || this.staleRooms.size === 0 || this.stopped) return;
-    this.reconcileTimer = globalThis.setTimeout(() => {
-      this.reconcileTimer = null;
-      void this.reconcileStale();
-    }, wait);
-  }
-
-  private async reconcileStale(): Promise<void> {
-    const plan = this.deps.reader.plan();
-    const rooms = [...this.staleRooms];
-    this.staleRooms.clear();
-    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
-    const unread = await this.sessionsById().then(
-      (sessions) =>
-        Promise.all(
-          rooms.map(async (roomId) => {
-            const sessionId = plan.rooms.find((room) => room.id === roomId)?.sessionId;
-            const session = sessionId ? sessions.get(sessionId) : undefined;
-            if (!session) return [];
-            return this.reconcile(session).then(
-              () => [],
-              () => [roomId],
-            );
-          }),
-        ).then((results) => results.flat()),
-      () => rooms,
-    );
-    // Still unknown (Miro unreachable, or this client offline): read them again later.
-    for (const roomId of unread) this.staleRooms.add(roomId);
-    this.scheduleReconcile(RECONCILE_RETRY_MS);
-  }
-
-  /**
-   * Where Miro tells only the session's starter (C4 "starter") or its members (C4 "members")
-   * of joins, a facilitator who took over, or who is not in the room, never hears them, and an
-   * invitee's own app cannot hear its own join either. While invitations are open, their rooms'
-   * members are read back now and then, less often as time passes (an unheard time-out would
-   * keep someone "invited" for good).
-   */
-  private sweepInvited(): void {
-    if (this.sweepTimer !== null || this.stopped) return;
-    const plan = this.deps.reader.plan();
-    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
-    if (!plan.people.some((person) => person.status === 'invited')) return;
-    this.sweepTimer = globalThis.setTimeout(() => {
-      this.sweepTimer = null;
-      const now = this.deps.reader.plan();
-      if (!now || !this.isFacilitator(now) || now.phase !== 'running') return;
-      for (const person of now.people) {
-        if (person.status === 'invited' && person.roomId) this.staleRooms.add(person.roomId);
-      }
-      this.sweepDelay = Math.min(SWEEP_MAX_MS, this.sweepDelay * 2);
-      this.scheduleReconcile(0);
-      this.sweepInvited();
-    }, this.sweepDelay);
-  }
-
-  /** New invitations (a start, "Invite again", a reload): read their rooms soon again. */
-  private restartSweep(): void {
-    if (this.sweepTimer !== null) globalThis.clearTimeout(this.sweepTimer);
-    this.sweepTimer = null;
-    this.sweepDelay = SWEEP_MIN_MS;
-    this.sweepInvited();
   }
 
   /** Called on every new plan: keeps the automatic end in step with the stored end time. */
   planChanged(): void {
-    this.sweepInvited();
+    this.sweep.sweepInvited();
     const plan = this.deps.reader.plan();
     if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
     this.autoClose = null;
-    if (plan && !this.isFacilitator(plan) && plan.phase === 'ended') this.endOwnSessions();
+    if (plan && !this.isFacilitator(plan) && plan.phase === 'ended') this.ending.endOwnSessions();
     if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running' || plan.endsAt === null)
       return;
     // Paused: nothing closes until the facilitator resumes (which moves the end time on).
@@ -387,7 +226,7 @@ export class FacilitatorController {
 
   /** A validated broadcast from a participant's app. */
   async receive(message: Message): Promise<void> {
-    if (message.type === 'close-your-rooms') return this.closeRoomsIStarted(message.runId);
+    if (message.type === 'close-your-rooms') return this.ending.closeRoomsIStarted(message.runId);
     const plan = this.deps.reader.plan();
     if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
     if (message.runId !== plan.runId) return;
@@ -518,12 +357,12 @@ export class FacilitatorController {
       };
     }
     try {
-      await Promise.all(sessions.map((session) => this.listenTo(session)));
+      await Promise.all(sessions.map((session) => this.sessions.listen(session)));
     } catch (error) {
       // Nothing is written or sent yet: close the rooms rather than leave sessions the plan
       // never names (a failed registration used to end the start with every room still open).
       await Promise.allSettled(sessions.map((session) => session.end()));
-      for (const session of sessions) this.sessions.delete(session.id);
+      for (const session of sessions) this.sessions.forget(session.id);
       return {
         ok: false,
         message: `The rooms could not be opened, so nothing was started. ${errorMessage(error)}`,
@@ -586,13 +425,13 @@ export class FacilitatorController {
     try {
       const [written, timerProblem] = await Promise.all([write, timer, ...invitations]);
       this.setNotice({ problem: timerProblem ?? null });
-      this.restartSweep();
+      this.sweep.restartSweep();
       this.planChanged();
       return ok(written);
     } catch (error) {
       // The plan could not be saved: nobody must be left in rooms the board does not know about.
       await Promise.allSettled(sessions.map((session) => session.end()));
-      this.sessions.clear();
+      this.sessions.forgetAll();
       return failed(error);
     }
   }
@@ -680,7 +519,7 @@ export class FacilitatorController {
         message: 'Nobody to invite: they are offline, already in, or have no room.',
       };
     }
-    const sessions = await this.sessionsById();
+    const sessions = await this.sessions.byId();
     const invited: string[] = [];
     const problems: string[] = [];
     await Promise.all(
@@ -701,22 +540,10 @@ export class FacilitatorController {
     const written = await this.deps.writer.apply([
       { type: 'participantsInvited', personIds: invited },
     ]);
-    this.restartSweep();
+    this.sweep.restartSweep();
     if (problems.length > 0)
       return { ok: false, message: `Not everyone was invited: ${problems.join('; ')}.` };
     return ok(written);
-  }
-
-  /** Sessions this client holds; fetched from Miro only when a reload lost them. */
-  private async sessionsById(): Promise<Map<string, Session>> {
-    const plan = this.deps.reader.plan();
-    const needed = plan ? roomSessionIds(plan) : [];
-    if (needed.some((id) => !this.sessions.has(id))) {
-      for (const session of await this.deps.board.collaboration.getSessions()) {
-        if (needed.includes(session.id)) await this.listenTo(session);
-      }
-    }
-    return this.sessions;
   }
 
   /**
@@ -727,116 +554,11 @@ export class FacilitatorController {
   private async end(): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
     if (!plan || !this.isFacilitator(plan)) return ok(plan);
-    if (plan.phase !== 'running' && plan.phase !== 'starting') return this.endLeftovers(plan);
+    if (plan.phase !== 'running' && plan.phase !== 'starting')
+      return this.ending.endLeftovers(plan);
     if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
     this.autoClose = null;
-    const sessions = await this.sessionsById();
-    const toEnd = roomSessionIds(plan).flatMap((id) => sessions.get(id) ?? []);
-    void this.deps.writer.flush();
-    const [written, ...ends] = await Promise.allSettled([
-      this.deps.writer.apply([{ type: 'breakoutEnded', at: this.deps.now() }]),
-      ...toEnd.map((session) => session.end().then(() => this.sessions.delete(session.id))),
-      plan.timer === 'board' ? this.deps.board.timer.stop() : Promise.resolve(),
-    ]);
-    if (written.status === 'rejected') return failed(written.reason);
-    this.timerLeftRunning = ends[toEnd.length]?.status === 'rejected';
-    this.reportStuck(plan, toEnd, ends.slice(0, toEnd.length));
-    return ok(written.value);
-  }
-
-  /**
-   * Someone took over and ended the breakout: where only a session's starter may end it (C12),
-   * only this app can close the rooms it opened, so it does.
-   */
-  private endOwnSessions(): void {
-    const mine = [...this.sessions.values()].filter(
-      (session) => session.starterId === this.deps.me.id,
-    );
-    this.sessions.clear();
-    void Promise.allSettled(mine.map((session) => session.end()));
-  }
-
-  /** After the end: closes any session still open (a failed end, or a crash before it). */
-  private async endLeftovers(plan: Plan): Promise<CommandResult> {
-    const open = await this.deps.board.collaboration.getSessions();
-    // Only a stop of this end that failed is tried again: a timer started since is someone else's.
-    const [timer, ...results] = await Promise.allSettled([
-      this.timerLeftRunning ? this.deps.board.timer.stop() : Promise.resolve(),
-      ...open.map((session) => session.end()),
-    ]);
-    this.timerLeftRunning = timer.status === 'rejected';
-    this.reportStuck(plan, open, results);
-    return ok(plan);
-  }
-
-  /**
-   * Rooms Miro would not close. Where only a session's starter may end it (C12) and someone else
-   * started them (this user took over), the starter's app is asked to close them; pressing End
-   * again asks again, as a broadcast may be lost.
-   */
-  private reportStuck(
-    plan: Plan,
-    sessions: readonly Session[],
-    results: readonly PromiseSettledResult<unknown>[],
-  ): void {
-    const stuck = sessions.filter((_, index) => results[index]?.status === 'rejected');
-    const starter = stuck.find((session) => session.starterId !== this.deps.me.id)?.starterName;
-    if (stuck.length === 0) {
-      this.setNotice({
-        problem: this.timerLeftRunning ? TIMER_NOT_STOPPED : null,
-      });
-    } else if (starter === undefined) {
-      this.setNotice({
-        problem: `${stuck.length} room(s) could not be closed. Press End again to retry.`,
-      });
-    } else {
-      this.setNotice({
-        problem: `${stuck.length} room(s) could not be closed from here: Miro lets only ${cleanName(starter)}, who opened them, close them. Their board has been asked to; press End again if they stay open.`,
-      });
-      void this.deps.board.events
-        .broadcast(BROADCAST_EVENT, closeYourRooms(plan.runId, this.deps.me))
-        .catch(() => {});
-      this.checkClosedLater(stuck.map((session) => session.id));
-    }
-  }
-
-  /** The starter's board closes the rooms out of sight: the problem goes once they are closed. */
-  private checkClosedLater(sessionIds: readonly string[]): void {
-    globalThis.setTimeout(() => {
-      if (this.stopped) return;
-      void this.deps.board.collaboration.getSessions().then(
-        (open) => {
-          if (!open.some((session) => sessionIds.includes(session.id)))
-            this.setNotice({ problem: null });
-        },
-        () => {},
-      );
-    }, CLOSE_CHECK_MS);
-  }
-
-  /**
-   * The facilitator could not close rooms this user started (C12). Only once the stored plan
-   * says that run has ended (read again: its notification may be lost), and at most once per
-   * CLOSE_REQUEST_MS, so a forged or repeated request changes nothing that should stay open.
-   */
-  private async closeRoomsIStarted(runId: string): Promise<void> {
-    if (!this.closeLimiter.allow(runId, this.deps.now())) return;
-    await this.deps.reader.refresh().catch(() => {});
-    const plan = this.deps.reader.plan();
-    if (plan?.runId !== runId || plan.phase !== 'ended') return;
-    const sessions = await this.deps.board.collaboration.getSessions().catch(() => []);
-    const mine = sessions.filter((session) => session.starterId === this.deps.me.id);
-    await Promise.allSettled(mine.map((session) => session.end()));
-  }
-
-  private async listenTo(session: Session): Promise<void> {
-    if (this.sessions.has(session.id)) return;
-    this.sessions.set(session.id, session);
-    await Promise.all([
-      session.on('user-joined', this.onUserJoined),
-      session.on('user-left', this.onUserLeft),
-      session.on('invitation-responded', this.onInvitationResponded),
-    ]);
+    return this.ending.endRunning(plan);
   }
 
   /** Frames deleted on the board: their rooms block the next start until removed (D8). */
@@ -873,31 +595,6 @@ export class FacilitatorController {
     }
   };
 
-  private readonly onUserJoined = async (event: UserSessionEvent) => {
-    this.deps.writer.record({
-      type: 'participantJoined',
-      personId: event.userId,
-      sessionId: event.sessionId,
-    });
-  };
-
-  private readonly onUserLeft = async (event: UserSessionEvent) => {
-    this.deps.writer.record({
-      type: 'participantLeft',
-      personId: event.userId,
-      sessionId: event.sessionId,
-    });
-  };
-
-  private readonly onInvitationResponded = async ({ response }: InvitationResponseEvent) => {
-    this.deps.writer.record({
-      type: 'invitationAnswered',
-      personId: response.user,
-      accepted: response.status === 'accepted',
-      reason: response.reason,
-    });
-  };
-
   private setNotice(patch: Partial<ControllerNotice>): void {
     const next = { ...this.notice, ...patch };
     // Every notice re-renders each open panel control that shows "busy": send only changes
@@ -907,6 +604,3 @@ export class FacilitatorController {
     this.deps.onNotice(this.notice);
   }
 }
-
-const roomSessionIds = (plan: Plan): string[] =>
-  plan.rooms.flatMap((room) => (room.sessionId ? [room.sessionId] : []));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_CHECK_MS } from '../../src/controller/facilitator';
+import { CLOSE_CHECK_MS } from '../../src/controller/breakout-end';
 import {
   END_NOTIFICATION,
   JOIN_ACK_MS,
