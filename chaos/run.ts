@@ -573,6 +573,19 @@ class Scenario {
         sessionId: 'not-a-session',
         from: { id: victim.user.id, name: victim.user.name },
       },
+      // Well formed, for the victim's real room: only Miro may say who joined.
+      ...plan.rooms
+        .filter(
+          (room) =>
+            room.sessionId !== null &&
+            plan.people.some((p) => p.id === victim.user.id && p.roomId === room.id),
+        )
+        .map((room) => ({
+          type: 'joined-room',
+          runId,
+          sessionId: room.sessionId,
+          from: { id: victim.user.id, name: victim.user.name },
+        })),
       { type: 'help-requested', runId, from: { id: 'x'.repeat(5000), name: 'n' } },
       { type: 'rejoin-requested', runId, from: facilitator, extra: true },
       // Acted on only after the end: rooms stay open while the breakout runs.

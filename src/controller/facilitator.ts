@@ -238,13 +238,14 @@ export class FacilitatorController {
       case 'rejoin-requested':
         if (person?.roomId && person.status !== 'joined') await this.reinvite([person.id]);
         return;
-      case 'joined-room':
-        this.deps.writer.record({
-          type: 'participantJoined',
-          personId: message.from.id,
-          sessionId: message.sessionId,
-        });
+      case 'joined-room': {
+        // Only Miro's word marks someone joined: a broadcast names no sender Miro vouches for.
+        const room = plan.rooms.find((candidate) => candidate.id === person?.roomId);
+        if (!person || person.status === 'joined' || room?.sessionId !== message.sessionId) return;
+        if (!this.sessions.heardJoin(message.sessionId, person.id))
+          this.sweep.checkClaimedJoin(room.id);
         return;
+      }
     }
   }
 

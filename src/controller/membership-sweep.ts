@@ -10,6 +10,8 @@ import type { RoomSessions } from './room-sessions';
 const RECONCILE_BATCH_MS = 3_000;
 /** A read of members that failed is tried again after this long. */
 const RECONCILE_RETRY_MS = 15_000;
+/** Someone's word that they joined is checked against Miro's member list this soon. */
+const CLAIM_CHECK_MS = 1_000;
 /** Rooms with open invitations are read back after this long, doubling up to the cap. */
 const SWEEP_MIN_MS = 15_000;
 const SWEEP_MAX_MS = 120_000;
@@ -72,6 +74,16 @@ export class MembershipSweep {
       }
     }
     if (actions.length > 0) this.deps.writer.record(...actions);
+  }
+
+  /**
+   * Someone says they joined this room, which Miro did not tell this app (C4): anyone running the
+   * app can send that, so the room's members are read back from Miro (batched with other checks)
+   * and only they are marked joined.
+   */
+  checkClaimedJoin(roomId: string): void {
+    this.staleRooms.add(roomId);
+    this.scheduleReconcile(CLAIM_CHECK_MS);
   }
 
   /**

@@ -16,6 +16,8 @@ export const roomSessionIds = (plan: Plan): string[] =>
  */
 export class RoomSessions {
   private readonly held = new Map<string, Session>();
+  /** Who Miro said is in which session (`sessionId userId`), from this app's own events. */
+  private readonly joins = new Set<string>();
 
   constructor(private readonly deps: RoomSessionsDeps) {}
 
@@ -46,6 +48,11 @@ export class RoomSessions {
     return [...this.held.values()];
   }
 
+  /** Whether Miro itself told this app that the user joined that session (and has not left). */
+  heardJoin(sessionId: string, userId: string): boolean {
+    return this.joins.has(`${sessionId} ${userId}`);
+  }
+
   forget(sessionId: string): void {
     this.held.delete(sessionId);
   }
@@ -55,6 +62,7 @@ export class RoomSessions {
   }
 
   private readonly onUserJoined = async (event: UserSessionEvent) => {
+    this.joins.add(`${event.sessionId} ${event.userId}`);
     this.deps.writer.record({
       type: 'participantJoined',
       personId: event.userId,
@@ -63,6 +71,7 @@ export class RoomSessions {
   };
 
   private readonly onUserLeft = async (event: UserSessionEvent) => {
+    this.joins.delete(`${event.sessionId} ${event.userId}`);
     this.deps.writer.record({
       type: 'participantLeft',
       personId: event.userId,

@@ -60,6 +60,10 @@ describe.each(VARIANTS)('under %s', (_name, behaviour) => {
     answer(w, grace, 'accepted');
     answer(w, alan, 'rejected');
     await w.flush();
+    // Where the facilitator's app hears no joins (C4), a participant's "I joined" is checked
+    // against Miro's member list first, a moment later.
+    await w.advance(2_000);
+    await w.flush();
 
     const plan = storedPlan(w);
     const statusOf = (id: string) => plan.people.find((person) => person.id === id)?.status;
