@@ -1,6 +1,6 @@
 import type { PlanAction } from '../domain/actions';
 import { createPlan } from '../domain/create-plan';
-import { isRoomLocked, roomRefusal } from '../domain/facilitation';
+import { isRoomClosed, isRoomLocked, roomRefusal } from '../domain/facilitation';
 import { createRateLimiter, type Message } from '../domain/messages';
 import type { Person, PersonRef, Plan, Room } from '../domain/plan';
 import { reducePlan } from '../domain/reducer';
@@ -193,6 +193,7 @@ export class FacilitatorController {
     await Promise.allSettled([
       ...leftovers.map((session) => session.end()),
       ...kept.map((session) => this.sweep.reconcile(session)),
+      this.closeVanishedRooms(plan, existing),
     ]);
     if (plan.phase === 'ended') await this.ending.stopTimerOfEndedRun(plan);
     if (plan.phase === 'starting') {
@@ -204,6 +205,22 @@ export class FacilitatorController {
     }
     this.sweep.restartSweep();
     this.planChanged();
+  }
+
+  /**
+   * A room whose session is gone while the plan says it runs: closed by this user's app just
+   * before it went away (the session ended, the plan write never came), or ended by Miro. Either
+   * way nobody is in it any more: it is recorded as closed, so its people's apps take them back
+   * to the main area and the facilitator can place them again.
+   */
+  private async closeVanishedRooms(plan: Plan, existing: readonly Session[]): Promise<void> {
+    if (plan.phase !== 'running') return;
+    const open = new Set(existing.map((session) => session.id));
+    const at = this.deps.now();
+    const vanished: PlanAction[] = plan.rooms
+      .filter((room) => room.sessionId && !open.has(room.sessionId) && !isRoomClosed(plan, room.id))
+      .map((room) => ({ type: 'roomClosed', roomId: room.id, at }));
+    if (vanished.length > 0) await this.deps.writer.apply(vanished);
   }
 
   /** Called on every new plan: keeps the automatic end in step with the stored end time. */

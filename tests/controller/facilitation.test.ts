@@ -232,6 +232,28 @@ describe('closing one room early', () => {
     expectOk(await send(w, { type: 'end' }));
     expect(calls(w, w.facilitator)['session.end']).toBe(2);
   });
+
+  it('a room whose closing was never saved (the app went away) is recorded closed by the reopened app', async () => {
+    const w = await running();
+    const plan = storedPlan(w);
+    const closing = plan.rooms[0];
+    if (!closing) throw new Error('no room');
+    const inIt = w.participants.filter((member) => roomOf(plan, member).id === closing.id);
+    // The session ends, the write of the closure does not get through, then the tab goes.
+    w.sim.setOptions({ failureRate: { 'storage.set': 1 } });
+    const result = await send(w, { type: 'closeRoom', roomId: closing.id });
+    expect(result.ok).toBe(false);
+    expect(storedPlan(w).facilitation.closedRooms).toEqual([]);
+    w.facilitator.headless.stop();
+    w.facilitator.tab.close();
+    w.sim.setOptions({ failureRate: {} });
+    const again = await w.join(w.facilitator.user);
+    await w.flush();
+    const now = again.headless.reader.plan();
+    expect(now?.facilitation.closedRooms.map((closure) => closure.roomId)).toEqual([closing.id]);
+    for (const member of inIt) expect(isLookingAt(w, member, w.main)).toBe(true);
+    expect(now?.phase).toBe('running');
+  });
 });
 
 describe('locking a room', () => {

@@ -52,7 +52,8 @@ describe('roomsWithPeople and roomOf', () => {
 });
 
 describe('personView', () => {
-  it('shows offline for a person not online, whatever their stored status (never stored)', () => {
+  /** p1 of the running fixture, after joining their room. */
+  const joinedP1 = () => {
     const joined = reducePlan(runningPlan(), {
       type: 'participantJoined',
       personId: 'p1',
@@ -60,6 +61,11 @@ describe('personView', () => {
     });
     const [p1] = joined.people;
     if (p1 === undefined) throw new Error('fixture has p1');
+    return p1;
+  };
+
+  it('shows offline for a person not online, whatever their stored status (never stored)', () => {
+    const p1 = joinedP1();
     expect(personView(p1, new Set(['p1'])).display).toBe('joined');
     expect(personView(p1, new Set())).toMatchObject({
       display: 'offline',
@@ -69,13 +75,7 @@ describe('personView', () => {
   });
 
   it('shows someone whose room was closed early as back in the main area, unless offline', () => {
-    const joined = reducePlan(runningPlan(), {
-      type: 'participantJoined',
-      personId: 'p1',
-      sessionId: 's1',
-    });
-    const [p1] = joined.people;
-    if (p1 === undefined) throw new Error('fixture has p1');
+    const p1 = joinedP1();
     expect(personView(p1, new Set(['p1']), true).display).toBe('returned');
     expect(personView(p1, new Set(), true).display).toBe('offline');
   });
