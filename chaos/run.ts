@@ -6,7 +6,7 @@ import type { CommandResult } from '../src/controller/commands';
 import { type Headless, startHeadless } from '../src/controller/headless';
 import { BROADCAST_EVENT, helpRequested } from '../src/domain/messages';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../src/domain/plan';
-import { createRandom, type Random, randomIndex, shuffle } from '../src/domain/random';
+import { createRandom, type Random, randomIndex } from '../src/domain/random';
 import { parsePlan } from '../src/domain/schema';
 import { assignBalanced } from '../src/domain/split';
 import { type Board, connect } from '../src/sdk/connect';
@@ -661,5 +661,3 @@ class Scenario {
 const rect = ({ x, y, width, height }: FrameRef) => ({ x, y, width, height });
 
 export type { Scenario };
-// Shuffle is re-exported so invariants can sample deterministically if they need to.
-export { shuffle };
