@@ -194,6 +194,7 @@ export class FacilitatorController {
       ...leftovers.map((session) => session.end()),
       ...kept.map((session) => this.sweep.reconcile(session)),
       this.closeVanishedRooms(plan, existing),
+      this.recordDeletedFrames(plan),
     ]);
     if (plan.phase === 'ended') await this.ending.stopTimerOfEndedRun(plan);
     if (plan.phase === 'starting') {
@@ -221,6 +222,21 @@ export class FacilitatorController {
       .filter((room) => room.sessionId && !open.has(room.sessionId) && !isRoomClosed(plan, room.id))
       .map((room) => ({ type: 'roomClosed', roomId: room.id, at }));
     if (vanished.length > 0) await this.deps.writer.apply(vanished);
+  }
+
+  /**
+   * Frames deleted while this app was not the facilitator's (a take-over, a reload) were never
+   * recorded: the board's frames are listed once and the rooms whose frame is gone marked so.
+   * A lookup that fails changes nothing (a frame is never taken for deleted on a guess).
+   */
+  private async recordDeletedFrames(plan: Plan): Promise<void> {
+    if (plan.phase !== 'running' && plan.phase !== 'planning') return;
+    const frames = await this.deps.board.get({ type: 'frame' });
+    const present = new Set(frames.map((frame) => frame.id));
+    const gone: PlanAction[] = plan.rooms
+      .filter((room) => !room.frameMissing && !present.has(room.frameId))
+      .map((room) => ({ type: 'frameDeleted', frameId: room.frameId }));
+    if (gone.length > 0) this.deps.writer.record(...gone);
   }
 
   /** Called on every new plan: keeps the automatic end in step with the stored end time. */

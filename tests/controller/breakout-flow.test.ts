@@ -422,6 +422,20 @@ describe('surviving reloads and hand-overs', () => {
     expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
   });
 
+  it('marks a room whose frame was deleted while the facilitator’s board was closed', async () => {
+    const w = await startedWorkshop();
+    const [deleted, kept] = storedPlan(w).rooms;
+    if (!deleted || !kept) throw new Error('rooms missing');
+    w.facilitator.headless.stop();
+    w.facilitator.tab.close();
+    w.sim.deleteItem(deleted.frameId);
+    const again = await w.join(w.facilitator.user);
+    await w.flush();
+    const rooms = again.headless.reader.plan()?.rooms ?? [];
+    expect(rooms.find((room) => room.id === deleted.id)?.frameMissing).toBe(true);
+    expect(rooms.find((room) => room.id === kept.id)?.frameMissing).toBe(false);
+  });
+
   it('lets another user take over and end the breakout', async () => {
     const w = await startedWorkshop();
     const [ada] = w.participants;
