@@ -319,7 +319,13 @@ export class FacilitatorController {
         ? plan
         : reducePlan(plan, { type: 'facilitatorTookOver', facilitator: this.deps.me });
       const written = await this.deps.writer.replace(taken, TAKEOVER_REVISION_GAP);
-      await this.reattach();
+      // The take-over is saved: this user facilitates now, whatever picking up the rooms meets.
+      // Commands fetch sessions this app does not hold yet, and the sweeps read members back.
+      await this.reattach().catch((error: unknown) =>
+        this.setNotice({
+          problem: `You are the facilitator now, but the rooms could not all be picked up (${errorMessage(error)}). Their statuses may lag until people join or leave.`,
+        }),
+      );
       return ok(written);
     } catch (error) {
       return failed(error);

@@ -12,6 +12,7 @@ import { PlanReader } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
 import { Presence } from './presence';
+import { ViewportMover } from './viewport';
 
 export type Headless = {
   facilitator: FacilitatorController;
@@ -70,16 +71,19 @@ export async function startHeadless(
     onNotice: (notice) => announce(notice),
     startActions: (runId, frames) => planning.startActions(runId, frames),
   });
-  const participant = new ParticipantController({ board, reader, me, now });
+  // One queue for this user's own viewport, shared by everything that moves it.
+  const viewport = new ViewportMover(board);
+  const participant = new ParticipantController({ board, reader, viewport, me, now });
   // Warnings, announcements, moves and closed rooms: each user's own app, panel open or not.
   const notices = new ParticipantNotices({ board, reader, me, now });
-  const moves = new ParticipantMoves({ board, reader, me, now });
+  const moves = new ParticipantMoves({ board, reader, viewport, me, now });
   const planning: PlanningController = new PlanningController({
     board,
     reader,
     writer,
     presence,
     facilitator: control,
+    viewport,
     me,
     onProblem: (problem) => control.reportProblem(problem),
   });

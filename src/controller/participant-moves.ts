@@ -4,7 +4,8 @@ import type { Board } from '../sdk/connect';
 import type { Session } from '../sdk/surface';
 import { RETURN_WINDOW_MS } from './participant';
 import type { PlanReader } from './plan-reader';
-import { viewportOfMainArea } from './viewport';
+import { retryLater } from './retry-later';
+import { type ViewportMover, viewportOfMainArea } from './viewport';
 
 export const ROOM_CLOSED_NOTIFICATION = 'Your room was closed. You are back in the main area.';
 
@@ -15,6 +16,7 @@ const LEAVE_CHECKS = 5;
 export type ParticipantMovesDeps = {
   board: Board;
   reader: PlanReader;
+  viewport: ViewportMover;
   me: PersonRef;
   now: () => number;
 };
@@ -96,7 +98,7 @@ export class ParticipantMoves {
     );
   }
 
-  private async returnIfClosed(plan: Plan, roomId: string): Promise<void> {
+  private async returnIfClosed(plan: Plan, roomId: string, tries = 0): Promise<void> {
     const closure = closureOf(plan, roomId);
     if (!closure || !plan.mainArea) return;
     const key = `${plan.runId}:${roomId}`;
@@ -104,9 +106,20 @@ export class ParticipantMoves {
     this.returned.add(key);
     // A board opened long after the room closed: the person is not in it, nothing to undo.
     if (this.deps.now() - closure.at > RETURN_WINDOW_MS) return;
-    await Promise.allSettled([
-      this.deps.board.viewport.set({ viewport: viewportOfMainArea(plan.mainArea) }),
-      this.deps.board.notifications.showInfo(ROOM_CLOSED_NOTIFICATION),
+    const [moved] = await Promise.allSettled([
+      this.deps.viewport.move(viewportOfMainArea(plan.mainArea)),
+      tries === 0 ? this.deps.board.notifications.showInfo(ROOM_CLOSED_NOTIFICATION) : null,
     ]);
+    if (moved.status === 'fulfilled') return;
+    // Still in a room that no longer exists: try again while the return window lasts.
+    this.returned.delete(key);
+    retryLater(
+      tries,
+      () => this.stopped,
+      () => {
+        const now = this.deps.reader.plan();
+        if (now?.runId === plan.runId) void this.returnIfClosed(now, roomId, tries + 1);
+      },
+    );
   }
 }

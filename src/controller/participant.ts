@@ -1,9 +1,11 @@
+import { isRoomClosed } from '../domain/facilitation';
 import { BROADCAST_EVENT, joinedRoom } from '../domain/messages';
 import type { PersonRef, Plan, Room } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import type { Session, SessionsLifecycleEvent, UserSessionEvent } from '../sdk/surface';
 import type { PlanReader } from './plan-reader';
-import { viewportAroundFrame, viewportOfMainArea } from './viewport';
+import { retryLater } from './retry-later';
+import { type ViewportMover, viewportAroundFrame, viewportOfMainArea } from './viewport';
 
 /** A participant whose board opens this long after the end is not moved any more. */
 export const RETURN_WINDOW_MS = 120_000;
@@ -18,10 +20,6 @@ export const JOIN_ACK_MS = 15_000;
 const JOIN_TELLS = 6;
 /** How often an invited user's app asks Miro whether they joined (JOIN_ACK_MS, doubling). */
 const JOIN_QUESTIONS = 5;
-
-/** A failed viewport move is tried again after this long, doubling up to the cap. */
-export const MOVE_RETRY_MS = 2_000;
-const MOVE_RETRY_MAX_MS = 30_000;
 
 /** Least time between two plan reads caused by people coming online or going offline. */
 export const PRESENCE_REFRESH_MS = 30_000;
@@ -43,6 +41,7 @@ const ROOM_ENDED_READS = 6;
 export type ParticipantDeps = {
   board: Board;
   reader: PlanReader;
+  viewport: ViewportMover;
   me: PersonRef;
   now: () => number;
 };
@@ -93,7 +92,8 @@ export class ParticipantController {
     const me = plan.people.find((person) => person.id === this.deps.me.id);
     const room = plan.rooms.find((candidate) => candidate.id === me?.roomId);
     if (!me || !room) return;
-    if (plan.phase === 'running' && room.sessionId) {
+    // A room closed early is left to ParticipantMoves, which takes its people back.
+    if (plan.phase === 'running' && room.sessionId && !isRoomClosed(plan, room.id)) {
       if (me.status === 'joined') void this.moveToRoom(room, room.sessionId);
       else void this.listen(plan, room, room.sessionId);
     } else if (plan.phase === 'ended') {
@@ -106,7 +106,7 @@ export class ParticipantController {
     if (this.movedFor === sessionId) return;
     this.movedFor = sessionId;
     try {
-      await this.deps.board.viewport.set({ viewport: viewportAroundFrame(room.frame) });
+      await this.deps.viewport.move(viewportAroundFrame(room.frame));
     } catch {
       // Not moved, and no plan update may ever come to try again (everyone else is settled):
       // try again later for as long as the plan still puts this user in that room.
@@ -115,19 +115,19 @@ export class ParticipantController {
         const plan = this.deps.reader.plan();
         const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
         const now = plan?.rooms.find((candidate) => candidate.id === roomId);
-        if (plan?.phase === 'running' && now?.sessionId === sessionId) {
+        if (
+          plan?.phase === 'running' &&
+          now?.sessionId === sessionId &&
+          !isRoomClosed(plan, now.id)
+        ) {
           void this.moveToRoom(now, sessionId, tries + 1);
         }
       });
     }
   }
 
-  /** Runs `retry` after a capped, doubling wait, unless this app was stopped by then. */
   private later(tries: number, retry: () => void): void {
-    const wait = Math.min(MOVE_RETRY_MAX_MS, MOVE_RETRY_MS * 2 ** tries);
-    globalThis.setTimeout(() => {
-      if (!this.stopped) retry();
-    }, wait);
+    retryLater(tries, () => this.stopped, retry);
   }
 
   private async listen(plan: Plan, room: Room, sessionId: string): Promise<void> {
@@ -231,7 +231,7 @@ export class ParticipantController {
     const notify = this.notifiedOf !== plan.runId;
     this.notifiedOf = plan.runId;
     const [moved] = await Promise.all([
-      this.deps.board.viewport.set({ viewport: viewportOfMainArea(plan.mainArea) }).then(
+      this.deps.viewport.move(viewportOfMainArea(plan.mainArea)).then(
         () => true,
         () => false,
       ),

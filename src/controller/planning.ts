@@ -15,6 +15,7 @@ import type { Presence } from './presence';
 import { countFrameItems, itemCounts, ReportBackFollower } from './report-back';
 import { createRoomFrames } from './room-frames';
 import { picksToActions, placeUnchosenActions } from './self-select';
+import type { ViewportMover } from './viewport';
 
 /** Picks arriving this close together are checked and written as one batch. */
 export const PICK_COALESCE_MS = 250;
@@ -25,6 +26,7 @@ export type PlanningDeps = {
   writer: PlanWriter;
   presence: Presence;
   facilitator: FacilitatorController;
+  viewport: ViewportMover;
   me: PersonRef;
   onProblem: (message: string) => void;
 };
@@ -51,7 +53,7 @@ export class PlanningController {
 
   constructor(private readonly deps: PlanningDeps) {
     this.history = new HistoryStore(deps.board, deps.onProblem);
-    this.follower = new ReportBackFollower(deps.board);
+    this.follower = new ReportBackFollower(deps.viewport);
   }
 
   async start(): Promise<void> {

@@ -3,7 +3,7 @@ import { reportBackOrder } from '../domain/planning/report-back';
 import { roomsOf } from '../domain/reduce-planning';
 import type { Board } from '../sdk/connect';
 import { type ItemRef, isFrame } from '../sdk/surface';
-import { viewportAroundFrame } from './viewport';
+import { type ViewportMover, viewportAroundFrame } from './viewport';
 
 /** The room the report-back walk is at, or null (not walking, another run, before or after). */
 export function reportBackRoom(plan: Plan) {
@@ -21,7 +21,7 @@ export function reportBackRoom(plan: Plan) {
 export class ReportBackFollower {
   private shown: string | null = null;
 
-  constructor(private readonly board: Board) {}
+  constructor(private readonly viewport: ViewportMover) {}
 
   planChanged(plan: Plan): void {
     const room = reportBackRoom(plan);
@@ -32,7 +32,7 @@ export class ReportBackFollower {
     const step = `${plan.runId}:${plan.reportBack?.index}`;
     if (this.shown === step) return;
     this.shown = step;
-    this.board.viewport.set({ viewport: viewportAroundFrame(room.frame) }).catch(() => {
+    this.viewport.move(viewportAroundFrame(room.frame)).catch(() => {
       // Not moved: the next step tries again; the room is named in the panel meanwhile.
       if (this.shown === step) this.shown = null;
     });

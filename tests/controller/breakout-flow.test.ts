@@ -436,6 +436,23 @@ describe('surviving reloads and hand-overs', () => {
     expect(rooms.find((room) => room.id === kept.id)?.frameMissing).toBe(false);
   });
 
+  it('a take-over whose picking up of the rooms fails is still a take-over, and says so', async () => {
+    const w = await startedWorkshop();
+    const taker = w.participants[0];
+    if (!taker) throw new Error('no participant');
+    w.sim.setOptions({ failureRate: { 'collaboration.getSessions': 1 } });
+    const result = await w.run(taker.headless.facilitator.handle({ type: 'claim' }));
+    expectOk(result);
+    expect(storedPlan(w).facilitator.id).toBe(taker.user.id);
+    expect(taker.headless.facilitator.currentNotice().problem).toContain(
+      'You are the facilitator now',
+    );
+    // Once Miro answers again, the new facilitator ends the breakout as usual.
+    w.sim.setOptions({ failureRate: {} });
+    expectOk(await w.run(taker.headless.facilitator.handle({ type: 'end' })));
+    expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
+  });
+
   it('lets another user take over and end the breakout', async () => {
     const w = await startedWorkshop();
     const [ada] = w.participants;

@@ -31,6 +31,13 @@ const FOUND: [number, string][] = [
     1388,
     'the board reopened during the end: the timer’s stop never went out and nobody retried it',
   ],
+  [
+    1482,
+    'the app went away while closing a room: the session ended, the closure was never written',
+  ],
+  [2152, 'a frame deleted just before a take-over: the race lost the record of its deletion'],
+  [2689, 'a saved take-over whose pick-up of the rooms failed was reported as a failed take-over'],
+  [2462, 'joined and closed moments apart: the move into the room landed after the move back'],
 ];
 
 describe('fault-injection regressions', () => {
