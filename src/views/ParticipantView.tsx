@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { goodPlanOf } from '../controller/plan-reader';
 import { isHelpOnTheWay } from '../domain/facilitation';
 import type { PersonRef } from '../domain/plan';
@@ -12,7 +12,7 @@ import { TimeLeft } from './TimeLeft';
 
 type Props = { me: PersonRef };
 
-type Feedback = { kind: 'done' | 'failed'; text: string } | null;
+type Feedback = { kind: 'done' | 'failed'; text: string; about: 'help' | 'other' } | null;
 
 /** What a participant sees of the breakout, and what they can do themselves. */
 export function ParticipantView({ me }: Props) {
@@ -28,16 +28,32 @@ export function ParticipantView({ me }: Props) {
   const [pending, setPending] = useState(false);
   const roommatesId = useId();
 
-  const act = useCallback(async (action: () => Promise<ActionOutcome>, done: string) => {
-    setPending(true);
-    const failure = await action();
-    setPending(false);
-    setFeedback(
-      failure === null ? { kind: 'done', text: done } : { kind: 'failed', text: failure },
-    );
-  }, []);
+  const askedForHelp = plan?.helpRequests.some((request) => request.personId === me.id) ?? false;
+
+  const act = useCallback(
+    async (
+      action: () => Promise<ActionOutcome>,
+      done: string,
+      about: 'help' | 'other' = 'other',
+    ) => {
+      setPending(true);
+      const failure = await action();
+      setPending(false);
+      setFeedback(
+        failure === null
+          ? { kind: 'done', text: done, about }
+          : { kind: 'failed', text: failure, about },
+      );
+    },
+    [],
+  );
+  // Once the request is in the plan, the plan says how it stands (told, on the way, or done and
+  // gone): the click's own confirmation would otherwise outlive the request.
+  useEffect(() => {
+    if (askedForHelp) setFeedback((shown) => (shown?.about === 'help' ? null : shown));
+  }, [askedForHelp]);
   const askForHelp = useCallback(
-    () => act(actions.askForHelp, 'The facilitator has been asked to come and help.'),
+    () => act(actions.askForHelp, 'The facilitator has been asked to come and help.', 'help'),
     [act, actions.askForHelp],
   );
   const askToRejoin = useCallback(
@@ -84,7 +100,6 @@ export function ParticipantView({ me }: Props) {
   }
 
   const status = person.status;
-  const askedForHelp = plan.helpRequests.some((request) => request.personId === me.id);
   const canRejoin = status !== undefined && CAN_ASK_TO_REJOIN.has(status);
   return (
     <section aria-label="Your breakout" className="section">

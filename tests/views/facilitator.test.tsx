@@ -67,8 +67,19 @@ test('a facilitator plans, starts, follows and ends a breakout', async () => {
     'the help request arrives',
   );
   expect(panel.getByRole('list', { name: 'Help requests' }).textContent).toContain(ada.user.name);
+  await until(
+    w,
+    () => adaPanel.getByText('You asked for help. The facilitator has been told.'),
+    'Ada sees her request is in',
+  );
   await panel.user.click(panel.getByRole('button', { name: `Done helping ${ada.user.name}` }));
   await until(w, () => panel.getByText('Nobody has asked for help.'), 'the request is done');
+  // Done means done for Ada too: nothing on her panel still says help is asked for.
+  await until(
+    w,
+    () => adaPanel.queryByText(/asked for help|has been asked|on the way/) === null,
+    'Ada’s panel drops the request',
+  );
 
   await panel.user.click(panel.getByRole('button', { name: 'End breakout' }));
   const confirm = panel.getByRole('alertdialog');
