@@ -47,6 +47,8 @@ export type FacilitatorDeps = {
   writer: PlanWriter;
   presence: Presence;
   me: PersonRef;
+  /** False in a tab of the facilitator's while another of their tabs runs the breakout. */
+  runsHere: () => boolean;
   newRunId: () => string;
   now: () => number;
   onNotice: (notice: ControllerNotice) => void;
@@ -110,8 +112,9 @@ export class FacilitatorController {
     this.ending.stop();
   }
 
+  /** This app runs the breakout: the plan names this user, and this is the tab that runs it. */
   isFacilitator(plan = this.deps.reader.plan()): boolean {
-    return plan?.facilitator.id === this.deps.me.id;
+    return plan?.facilitator.id === this.deps.me.id && this.deps.runsHere();
   }
 
   currentNotice(): ControllerNotice {

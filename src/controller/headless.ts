@@ -1,7 +1,13 @@
 import { BROADCAST_EVENT, parseMessage } from '../domain/messages';
 import type { Board } from '../sdk/connect';
+import { errorMessage } from '../sdk/retry';
 import type { Json } from '../sdk/surface';
-import { type ControllerNotice, isPlanningCommand } from './commands';
+import {
+  type CommandResult,
+  type ControllerNotice,
+  isPlanningCommand,
+  type PanelCommand,
+} from './commands';
 import { FacilitatorController } from './facilitator';
 import { openPanelOnClick } from './open-panel';
 import { channelName, serveCommands } from './panel-link';
@@ -12,9 +18,12 @@ import { PlanReader } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
 import { Presence } from './presence';
+import { type Locks, tabLease } from './tab-lease';
 import { ViewportMover } from './viewport';
 
 export type Headless = {
+  /** What this tab's panel asks for, as it asks for it (through panel-link). */
+  command(command: PanelCommand): Promise<CommandResult>;
   facilitator: FacilitatorController;
   participant: ParticipantController;
   planning: PlanningController;
@@ -31,7 +40,17 @@ export type HeadlessOptions = {
   instanceId?: string;
   /** False when the page's loader (entries/headless.ts) already answers the app icon. */
   openPanelOnIconClick?: boolean;
+  /** The browser's Web Locks, shared by this user's tabs (see tab-lease.ts); none in Node. */
+  locks?: Locks;
+  /**
+   * Another of this user's tabs took over running the breakout, and this app stopped so that
+   * nothing of it goes on running: the loader starts a fresh one, which waits its turn.
+   */
+  onSteppedDown?: () => void;
 };
+
+export const RUNS_IN_OTHER_TAB =
+  'Your other tab on this board runs the breakout. Anything you do here moves it to this tab.';
 
 const randomId = () => globalThis.crypto.randomUUID();
 
@@ -53,6 +72,15 @@ export async function startHeadless(
 
   const [{ id, name }, info] = await Promise.all([board.getUserInfo(), board.getInfo()]);
   const me = { id, name };
+  let stepDown = () => {};
+  const lease = tabLease(
+    options.locks ?? globalThis.navigator?.locks,
+    `${channelName(info.id, me.id)}/facilitating`,
+    {
+      granted: () => void pickUpLater(),
+      lost: () => stepDown(),
+    },
+  );
   const reader = new PlanReader(board);
   const presence = new Presence(board);
   let announce: (notice: ControllerNotice) => void = () => {};
@@ -66,6 +94,7 @@ export async function startHeadless(
     writer,
     presence,
     me,
+    runsHere: () => lease.held(),
     newRunId: newId,
     now,
     onNotice: (notice) => announce(notice),
@@ -88,17 +117,53 @@ export async function startHeadless(
     onProblem: (problem) => control.reportProblem(problem),
   });
 
-  const link = serveCommands(
-    channelName(info.id, me.id),
-    instanceId,
-    async (command) => {
-      // Acting as facilitator is the moment this client starts caring who is online. If that
-      // fails, the command still runs: start and re-invite ask for presence themselves.
-      await presence.start().catch(() => {});
-      return isPlanningCommand(command) ? planning.handle(command) : control.handle(command);
-    },
-    () => ({ notice: control.currentNotice(), plan: reader.plan() }),
-  );
+  const isMine = () => reader.plan()?.facilitator.id === me.id;
+  let waitingForTurn = false;
+  /**
+   * The plan names this user: this tab runs it unless another of their tabs already does; then
+   * it waits for that tab to close (the lease's `granted`). True when this tab holds it now.
+   */
+  const runHereOrWait = async (): Promise<boolean> => {
+    if (!isMine() || waitingForTurn) return false;
+    if (await lease.holdOrWait()) return true;
+    waitingForTurn = true;
+    control.reportProblem(RUNS_IN_OTHER_TAB);
+    return false;
+  };
+  /** This tab runs the breakout from now on: it picks up the rooms as a reopened board would. */
+  const pickUp = async () => {
+    if (waitingForTurn && control.currentNotice().problem === RUNS_IN_OTHER_TAB) {
+      control.reportProblem(null);
+    }
+    waitingForTurn = false;
+    if (!control.isFacilitator()) return;
+    await presence.start();
+    await control.reattach();
+  };
+  const pickUpLater = () =>
+    pickUp().catch((error: unknown) =>
+      control.reportProblem(
+        `This tab could not pick up the running breakout (${errorMessage(error)}). Reload the board to try again.`,
+      ),
+    );
+
+  /** A command from this tab's panel. */
+  const command = async (asked: PanelCommand): Promise<CommandResult> => {
+    // The facilitator works in this tab now: it runs the breakout from here on.
+    const plan = reader.plan();
+    if (!lease.held() && (!plan || plan.facilitator.id === me.id || asked.type === 'claim')) {
+      await lease.take();
+      await pickUpLater();
+    }
+    // Acting as facilitator is the moment this client starts caring who is online. If that
+    // fails, the command still runs: start and re-invite ask for presence themselves.
+    await presence.start().catch(() => {});
+    return isPlanningCommand(asked) ? planning.handle(asked) : control.handle(asked);
+  };
+  const link = serveCommands(channelName(info.id, me.id), instanceId, command, () => ({
+    notice: control.currentNotice(),
+    plan: reader.plan(),
+  }));
   announce = link.announce;
 
   const onMessage = (payload: Json | undefined) => {
@@ -110,6 +175,7 @@ export async function startHeadless(
     // Work still in flight (a start, a retry) may report after this: nobody is listening then.
     announce = () => {};
     unsubscribe();
+    lease.release();
     link.close();
     reader.stop();
     writer.stop();
@@ -122,6 +188,10 @@ export async function startHeadless(
     void board.events.off(BROADCAST_EVENT, onMessage);
     void board.ui.off('items:delete', control.onItemsDeleted);
     void board.ui.off('experimental:items:update', control.onItemsUpdated);
+  };
+  stepDown = () => {
+    stop();
+    options.onSteppedDown?.();
   };
   try {
     await Promise.all([
@@ -136,6 +206,11 @@ export async function startHeadless(
       const isFacilitator = control.isFacilitator();
       const plan = reader.plan();
       if (plan) link.announcePlan(plan);
+      if (!lease.held()) {
+        void runHereOrWait().then((holdsNow) => {
+          if (holdsNow) void pickUpLater();
+        });
+      }
       // Failure is not final: the next command starts presence again (and reports its failure).
       if (isFacilitator && !wasFacilitator) {
         presence.start().catch(() => {});
@@ -154,6 +229,7 @@ export async function startHeadless(
       if (control.isFacilitator()) writer.restore();
     };
     await reader.start();
+    if (!lease.held()) await runHereOrWait();
     if (control.isFacilitator()) {
       await presence.start();
       await control.reattach();
@@ -165,6 +241,7 @@ export async function startHeadless(
   }
 
   return {
+    command,
     facilitator: control,
     participant,
     planning,

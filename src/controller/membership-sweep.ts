@@ -22,6 +22,7 @@ export type MembershipSweepDeps = {
   presence: Presence;
   sessions: RoomSessions;
   me: PersonRef;
+  runsHere: () => boolean;
 };
 
 /**
@@ -118,10 +119,11 @@ export class MembershipSweep {
     this.sweepInvited();
   }
 
-  /** The running plan, when this user facilitates it; the sweep has nothing to do otherwise. */
+  /** The running plan, when this tab runs it; the sweep has nothing to do otherwise. */
   private runningPlan(): Plan | null {
     const plan = this.deps.reader.plan();
-    return plan?.phase === 'running' && plan.facilitator.id === this.deps.me.id ? plan : null;
+    const runsHere = plan?.facilitator.id === this.deps.me.id && this.deps.runsHere();
+    return plan?.phase === 'running' && runsHere ? plan : null;
   }
 
   /**

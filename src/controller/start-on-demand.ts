@@ -24,7 +24,18 @@ export async function startOnDemand(
   };
   const ensureStarted = (): Promise<Headless> => {
     started ??= load()
-      .then((module) => module.startHeadless(board, { instanceId, openPanelOnIconClick: false }))
+      .then((module) =>
+        module.startHeadless(board, {
+          instanceId,
+          openPanelOnIconClick: false,
+          // Another tab of this user's runs the breakout now: a fresh app (same instance, so
+          // this tab's panel stays connected) waits for its turn.
+          onSteppedDown: () => {
+            started = null;
+            void ensureStarted().catch(() => {});
+          },
+        }),
+      )
       .finally(() => {
         // The controller keeps its own watch on the plan from here on.
         void plans.offValue(PLAN_KEY, onValue);

@@ -269,6 +269,9 @@ test.describe('on time, with a one-minute breakout', () => {
   const ROOM = 'Room 3 · Customers';
   const PEOPLE = ['Jonas Weber', 'Aisha Okafor'] as const;
 
+  const RUNS_ELSEWHERE =
+    'Your other tab on this board runs the breakout. Anything you do here moves it to this tab.';
+
   async function startOneMinute(playground: Playground): Promise<FrameLocator> {
     await playground.page.clock.install();
     await playground.open({ users: 3, params: { invitationTimeoutMs: 'never' } });
@@ -308,6 +311,42 @@ test.describe('on time, with a one-minute breakout', () => {
     await playground.page.clock.fastForward('00:30');
 
     await expect(host.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
+    await expectEveryoneBack(playground, PEOPLE);
+  });
+
+  test("two tabs: the facilitator's second tab leaves the breakout to the first, takes it over when the first closes or when used, and ends it on time", async ({
+    playground,
+  }) => {
+    await startOneMinute(playground);
+    const SECOND_TAB = `${HOST} (tab 2)`;
+    await playground.openSecondTab(HOST);
+    const second = await playground.openPanel(SECOND_TAB);
+    await expect(second.getByRole('alert')).toHaveText(RUNS_ELSEWHERE);
+
+    // The first tab closes; its locks go with it and the second tab picks the rooms up.
+    await playground.column(HOST).getByRole('button', { name: 'Close tab' }).click();
+    await expect(playground.columns()).toHaveCount(3);
+    const host = playground.panelFrame(HOST);
+    await expect(host.getByRole('alert')).toHaveCount(0);
+    for (const name of PEOPLE) {
+      await expect(running.person(host, ROOM, name)).toContainText(`${name} · Joined`);
+    }
+
+    // A new tab waits too, until the facilitator uses it: then it runs the breakout, and the
+    // older tab's app starts afresh and waits its turn.
+    await playground.openSecondTab(HOST);
+    const newest = await playground.openPanel(SECOND_TAB);
+    await expect(newest.getByRole('alert')).toHaveText(RUNS_ELSEWHERE);
+    await newest.getByLabel('Message').fill('Two minutes to wrap up.');
+    await newest.getByRole('button', { name: 'Send to all rooms' }).click();
+    await expect(newest.getByLabel('Message')).toHaveValue('');
+    await expect(newest.getByRole('alert')).toHaveCount(0);
+    await expect(host.getByRole('alert')).toHaveText(RUNS_ELSEWHERE);
+
+    await expectStillRunningNearTheEnd(playground, newest);
+    await playground.page.clock.fastForward('00:30');
+
+    await expect(newest.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
     await expectEveryoneBack(playground, PEOPLE);
   });
 

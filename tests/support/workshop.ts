@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { type Headless, startHeadless } from '../../src/controller/headless';
 import { COALESCE_MS } from '../../src/controller/plan-writer';
+import type { Locks } from '../../src/controller/tab-lease';
 import { createRandom } from '../../src/domain/random';
 import { type Board, connect } from '../../src/sdk/connect';
 import type { Meter } from '../../src/sdk/meter';
@@ -42,6 +43,8 @@ export type WorkshopOptions = {
   rooms?: number;
   seed?: number;
   sim?: Partial<Omit<SimOptions, 'clock' | 'seed'>>;
+  /** Web Locks shared by every tab (one browser); none by default, as in Node. */
+  locks?: Locks;
 };
 
 const NAMES = [
@@ -97,7 +100,7 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
     const frame = tab.headless;
     if (!frame) throw new Error(`${user.name} has no app`);
     const { board, meter } = connect(frame.miro, { random });
-    const headless = await run(startHeadless(board, { newId }));
+    const headless = await run(startHeadless(board, { newId, locks: options.locks }));
     return { user, tab, board, meter, headless };
   };
 
