@@ -67,6 +67,10 @@ export async function runOne(seed: number): Promise<RunResult> {
   };
   let run: Scenario | null = null;
   const violations: string[] = [];
+  // What the app logs (a panel that could not open, a start that failed) belongs to this run's
+  // trace, not to the output of a few thousand runs.
+  const consoleError = console.error;
+  console.error = (...parts: unknown[]) => log(`app logged: ${parts.map(explain).join(' ')}`);
   try {
     run = new Scenario(seed, faults, clock, log);
     await run.play();
@@ -84,6 +88,7 @@ export async function runOne(seed: number): Promise<RunResult> {
       violations.push(`app handler threw: ${explain(error)}`);
     }
     clock.uninstall();
+    console.error = consoleError;
     current = null;
   }
   return {
