@@ -3,6 +3,7 @@ import type { PersonRef, Phase } from '../domain/plan';
 import { useFrames } from '../hooks/use-frames';
 import type { FrameRef, OnlineUserInfo } from '../sdk/surface';
 import { FrameSync } from './FrameSync';
+import { loading } from './Loading';
 
 // Each phase's controls load when the breakout reaches that phase: a participant's panel never
 // downloads them, and a facilitator only what the current phase needs (panel JS ≤ 90 KB gzip).
@@ -15,8 +16,6 @@ const RunningBoard = lazy(() =>
 const AfterTheBreakout = lazy(() =>
   import('./AfterTheBreakout').then((module) => ({ default: module.AfterTheBreakout })),
 );
-
-const loading = <p className="status-text">Loading…</p>;
 
 type Props = {
   me: PersonRef;

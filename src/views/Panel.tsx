@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useBreakout } from '../hooks/use-breakout';
 import { useOnlineUsers } from '../hooks/use-online-users';
 import { usePlanDamage } from '../hooks/use-plan-damage';
@@ -6,10 +6,16 @@ import { useSelection } from '../hooks/use-selection';
 import { type FrameRef, isFrame, type OnlineUserInfo } from '../sdk/surface';
 import { CommandAlerts } from './CommandAlerts';
 import { FacilitatorView } from './FacilitatorView';
+import { loading } from './Loading';
 import { NoPlan } from './NoPlan';
-import { ObserverView } from './ObserverView';
 import { PlanProblem } from './PlanProblem';
 import { WhoIsHere } from './WhoIsHere';
+
+// Like the facilitator's phases, a participant's view loads when it is needed: what every panel
+// downloads first stays small (panel JS ≤ 90 KB gzip).
+const ObserverView = lazy(() =>
+  import('./ObserverView').then((module) => ({ default: module.ObserverView })),
+);
 
 const NOBODY: OnlineUserInfo[] = [];
 const NOTHING: FrameRef[] = [];
@@ -57,12 +63,14 @@ export function Panel() {
       break;
     case 'participant':
       view = (
-        <ObserverView
-          me={breakout.me}
-          facilitatorName={breakout.facilitator.name}
-          readOnly={breakout.readOnly}
-          onlineIds={onlineIds}
-        />
+        <Suspense fallback={loading}>
+          <ObserverView
+            me={breakout.me}
+            facilitatorName={breakout.facilitator.name}
+            readOnly={breakout.readOnly}
+            onlineIds={onlineIds}
+          />
+        </Suspense>
       );
       break;
   }
