@@ -85,7 +85,11 @@ export class FacilitatorController {
 
   constructor(private readonly deps: FacilitatorDeps) {
     this.sessions = new RoomSessions(deps);
-    this.sweep = new MembershipSweep({ ...deps, sessions: this.sessions });
+    this.sweep = new MembershipSweep({
+      ...deps,
+      sessions: this.sessions,
+      facilitates: (plan) => this.isFacilitator(plan),
+    });
     this.ending = new BreakoutEnd({
       ...deps,
       sessions: this.sessions,

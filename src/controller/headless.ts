@@ -118,24 +118,21 @@ export async function startHeadless(
   });
 
   const isMine = () => reader.plan()?.facilitator.id === me.id;
-  let waitingForTurn = false;
   /**
    * The plan names this user: this tab runs it unless another of their tabs already does; then
    * it waits for that tab to close (the lease's `granted`). True when this tab holds it now.
    */
   const runHereOrWait = async (): Promise<boolean> => {
-    if (!isMine() || waitingForTurn) return false;
+    if (!isMine()) return false;
     if (await lease.holdOrWait()) return true;
-    waitingForTurn = true;
     control.reportProblem(RUNS_IN_OTHER_TAB);
     return false;
   };
   /** This tab runs the breakout from now on: it picks up the rooms as a reopened board would. */
   const pickUp = async () => {
-    if (waitingForTurn && control.currentNotice().problem === RUNS_IN_OTHER_TAB) {
+    if (lease.held() && control.currentNotice().problem === RUNS_IN_OTHER_TAB) {
       control.reportProblem(null);
     }
-    waitingForTurn = false;
     if (!control.isFacilitator()) return;
     await presence.start();
     await control.reattach();
@@ -151,7 +148,7 @@ export async function startHeadless(
   const command = async (asked: PanelCommand): Promise<CommandResult> => {
     // The facilitator works in this tab now: it runs the breakout from here on.
     const plan = reader.plan();
-    if (!lease.held() && (!plan || plan.facilitator.id === me.id || asked.type === 'claim')) {
+    if (!lease.held() && (!plan || isMine() || asked.type === 'claim')) {
       await lease.take();
       await pickUpLater();
     }
@@ -230,10 +227,7 @@ export async function startHeadless(
     };
     await reader.start();
     if (!lease.held()) await runHereOrWait();
-    if (control.isFacilitator()) {
-      await presence.start();
-      await control.reattach();
-    }
+    await pickUp();
   } catch (error) {
     // A half-started app must not go on answering its panel or holding its channel open.
     stop();

@@ -22,7 +22,8 @@ export type MembershipSweepDeps = {
   presence: Presence;
   sessions: RoomSessions;
   me: PersonRef;
-  runsHere: () => boolean;
+  /** Whether this app runs that plan (FacilitatorController.isFacilitator). */
+  facilitates: (plan: Plan) => boolean;
 };
 
 /**
@@ -122,8 +123,7 @@ export class MembershipSweep {
   /** The running plan, when this tab runs it; the sweep has nothing to do otherwise. */
   private runningPlan(): Plan | null {
     const plan = this.deps.reader.plan();
-    const runsHere = plan?.facilitator.id === this.deps.me.id && this.deps.runsHere();
-    return plan?.phase === 'running' && runsHere ? plan : null;
+    return plan?.phase === 'running' && this.deps.facilitates(plan) ? plan : null;
   }
 
   /**

@@ -6,6 +6,9 @@ import type { PlanWriter } from './plan-writer';
 
 export type RoomSessionsDeps = { board: Board; reader: PlanReader; writer: PlanWriter };
 
+/** One membership Miro reported: this user in that session. */
+const membership = (sessionId: string, userId: string) => `${sessionId} ${userId}`;
+
 export const roomSessionIds = (plan: Plan): string[] =>
   plan.rooms.flatMap((room) => (room.sessionId ? [room.sessionId] : []));
 
@@ -16,7 +19,7 @@ export const roomSessionIds = (plan: Plan): string[] =>
  */
 export class RoomSessions {
   private readonly held = new Map<string, Session>();
-  /** Who Miro said is in which session (`sessionId userId`), from this app's own events. */
+  /** Who Miro said is in which session (`membership`), from this app's own events. */
   private readonly joins = new Set<string>();
 
   constructor(private readonly deps: RoomSessionsDeps) {}
@@ -50,7 +53,7 @@ export class RoomSessions {
 
   /** Whether Miro itself told this app that the user joined that session (and has not left). */
   heardJoin(sessionId: string, userId: string): boolean {
-    return this.joins.has(`${sessionId} ${userId}`);
+    return this.joins.has(membership(sessionId, userId));
   }
 
   forget(sessionId: string): void {
@@ -62,7 +65,7 @@ export class RoomSessions {
   }
 
   private readonly onUserJoined = async (event: UserSessionEvent) => {
-    this.joins.add(`${event.sessionId} ${event.userId}`);
+    this.joins.add(membership(event.sessionId, event.userId));
     this.deps.writer.record({
       type: 'participantJoined',
       personId: event.userId,
@@ -71,7 +74,7 @@ export class RoomSessions {
   };
 
   private readonly onUserLeft = async (event: UserSessionEvent) => {
-    this.joins.delete(`${event.sessionId} ${event.userId}`);
+    this.joins.delete(membership(event.sessionId, event.userId));
     this.deps.writer.record({
       type: 'participantLeft',
       personId: event.userId,
