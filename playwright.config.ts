@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
  * /usr/bin/chromium; `scripts/ensure-chromium.mjs` installs it). Playwright never downloads one.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 3000;
+// E2E_PORT lets several checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3000);
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -50,7 +51,7 @@ export default defineConfig({
   webServer: {
     // No hot reload under test: an edit to src/ while the suite runs must not reload the board
     // in the middle of a test.
-    command: 'npm start',
+    command: `npx vite --port ${PORT} --strictPort`,
     env: { BREAKOUT_ROOMS_NO_HMR: '1' },
     url: `http://localhost:${PORT}/playground.html`,
     reuseExistingServer: !isCI,
