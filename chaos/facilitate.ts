@@ -7,29 +7,11 @@
  * changes what the others do; and none of it draws from the scenario's stream, so seeds measured
  * before facilitation existed keep their faults and timings.
  */
-import type { CommandResult } from '../src/controller/commands';
-import type { Headless } from '../src/controller/headless';
 import { isRoomClosed, isRoomLocked, MAX_ANNOUNCEMENT_LENGTH } from '../src/domain/facilitation';
 import type { Plan, Room } from '../src/domain/plan';
 import { createRandom, type Random, randomIndex } from '../src/domain/random';
-import type { FrameRef } from '../src/sdk/surface';
-import type { Member } from './run';
-
-type Command = Parameters<Headless['facilitator']['handle']>[0];
-
-/** What the actions need of a scenario. */
-export type Facilitating = {
-  seed: number;
-  main: FrameRef;
-  participants: Member[];
-  acting: Member;
-  command(member: Member, command: Command): Promise<CommandResult>;
-  later(ms: number, action: () => unknown): void;
-  answer(member: Member, response: 'accepted' | 'rejected', tries: number): Promise<void>;
-  plan(): Plan | null;
-  log(line: string): void;
-  violate(problem: string): void;
-};
+import { answerInvitation } from './people';
+import type { Stage } from './stage';
 
 const ACTIONS = [
   'announce',
@@ -71,7 +53,7 @@ function announcementText(random: Random, index: number): string {
 }
 
 /** Schedules `count` actions inside the first `windowMs` of the run. */
-export function scheduleFacilitation(s: Facilitating, count: number, windowMs: number): void {
+export function scheduleFacilitation(s: Stage, count: number, windowMs: number): void {
   const schedule = createRandom(`${s.seed}/facilitation`);
   for (let index = 0; index < count; index += 1) {
     const action = pick(schedule, ACTIONS) as Action;
@@ -83,7 +65,7 @@ export function scheduleFacilitation(s: Facilitating, count: number, windowMs: n
 const openRooms = (plan: Plan): Room[] =>
   plan.rooms.filter((room) => room.sessionId !== null && !isRoomClosed(plan, room.id));
 
-async function act(s: Facilitating, action: Action, index: number, random: Random): Promise<void> {
+async function act(s: Stage, action: Action, index: number, random: Random): Promise<void> {
   const plan = s.plan();
   if (plan?.phase !== 'running') return;
   const me = () => s.acting;
@@ -148,7 +130,7 @@ async function act(s: Facilitating, action: Action, index: number, random: Rando
 }
 
 /** Someone in a room goes to another open room, and accepts the new invitation when it comes. */
-async function move(s: Facilitating, plan: Plan, random: Random): Promise<void> {
+async function move(s: Stage, plan: Plan, random: Random): Promise<void> {
   const placed = s.participants.filter((member) =>
     plan.people.some(
       (person) =>
@@ -174,5 +156,6 @@ async function move(s: Facilitating, plan: Plan, random: Random): Promise<void> 
     if (now && isRoomLocked(now, target.id))
       s.violate(`${member.user.name} was moved into the locked room "${target.name}"`);
   }
-  if (result.ok) s.later(randomIndex(random, 20_000), () => s.answer(member, 'accepted', 0));
+  if (result.ok)
+    s.later(randomIndex(random, 20_000), () => answerInvitation(s, member, 'accepted', 0));
 }

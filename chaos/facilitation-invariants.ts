@@ -15,16 +15,7 @@ import {
 import type { Plan } from '../src/domain/plan';
 import type { SimBoard } from '../src/simulator/api';
 import { isInMainArea } from './geometry';
-
-/** What the runner tells the checks. */
-export type FacilitationObserved = {
-  /** Users whose app was reloaded: a new app may repeat what the old one showed. */
-  reloaded: Set<string>;
-  /** Set when the runner pressed End (or let the time run out): an end before that is a bug. */
-  endPressed: boolean;
-  /** Every session a room of the plan ever had, by room id. */
-  roomSessions: Map<string, Set<string>>;
-};
+import type { FacilitationObserved } from './observed';
 
 /**
  * A lock reaches the facilitator's app when its own write does; an invitation already on its way

@@ -4,59 +4,26 @@
  * and `checkEnd` check the state after the faults healed.
  */
 import { isRoomClosed } from '../src/domain/facilitation';
-import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../src/domain/plan';
+import { PLAN_COLLECTION, PLAN_KEY } from '../src/domain/plan';
 import { parsePlan } from '../src/domain/schema';
 import type { SimBoard } from '../src/simulator/api';
-import {
-  checkClosedRooms,
-  type FacilitationObserved,
-  watchFacilitation,
-} from './facilitation-invariants';
+import { checkClosedRooms, watchFacilitation } from './facilitation-invariants';
 import { centreIn, isInMainArea } from './geometry';
-import type { Member } from './run';
-
-export type Observed = FacilitationObserved & {
-  /** Every frame (by id) whose area held the centre of each user's viewport at some point. */
-  visited: Map<string, Set<string>>;
-  answered: Map<string, { response: 'accepted' | 'rejected'; sessionId: string }>;
-  membersAtEnd: Set<string>;
-  forgedBy: string | null;
-  storageChanges: number;
-  /** Highest plan revision storage ever held, and the last one it holds. */
-  maxRevision: number;
-  storedRevision: number;
-  /** Times another writer's older plan overwrote a newer one (healed by the facilitator). */
-  overwrites: number;
-};
+import { nothingObserved, type Observed } from './observed';
+import type { Stage } from './stage';
 
 /** The parts of a scenario the checks read. */
-export type Checked = {
-  sim: SimBoard;
-  participants: Member[];
-  members: Map<string, Member>;
-  observed: Observed;
-  faults: { sim: { sessionEventRecipients?: string } };
-  plan(): Plan | null;
-};
+export type Checked = Pick<
+  Stage,
+  'sim' | 'participants' | 'members' | 'observed' | 'faults' | 'plan'
+>;
 
 export function watchBoard(
   sim: SimBoard,
   now: () => number,
   violate: (problem: string) => void,
 ): Observed {
-  const observed: Observed = {
-    reloaded: new Set(),
-    endPressed: false,
-    roomSessions: new Map(),
-    visited: new Map(),
-    answered: new Map(),
-    membersAtEnd: new Set(),
-    forgedBy: null,
-    storageChanges: 0,
-    maxRevision: 0,
-    storedRevision: 0,
-    overwrites: 0,
-  };
+  const observed = nothingObserved();
   let last: { revision: number; text: string } | null = null;
   const stored = () => {
     const read = parsePlan(sim.storageValue(PLAN_COLLECTION, PLAN_KEY));

@@ -1,0 +1,42 @@
+/**
+ * What a run records as it goes, for the checks: written by the runner's people and apps and by
+ * `watchBoard`, read by the invariants.
+ */
+
+/** What the runner tells the facilitation checks. */
+export type FacilitationObserved = {
+  /** Users whose app was reloaded: a new app may repeat what the old one showed. */
+  reloaded: Set<string>;
+  /** Set when the runner pressed End (or let the time run out): an end before that is a bug. */
+  endPressed: boolean;
+  /** Every session a room of the plan ever had, by room id. */
+  roomSessions: Map<string, Set<string>>;
+};
+
+export type Observed = FacilitationObserved & {
+  /** Every frame (by id) whose area held the centre of each user's viewport at some point. */
+  visited: Map<string, Set<string>>;
+  answered: Map<string, { response: 'accepted' | 'rejected'; sessionId: string }>;
+  membersAtEnd: Set<string>;
+  forgedBy: string | null;
+  storageChanges: number;
+  /** Highest plan revision storage ever held, and the last one it holds. */
+  maxRevision: number;
+  storedRevision: number;
+  /** Times another writer's older plan overwrote a newer one (healed by the facilitator). */
+  overwrites: number;
+};
+
+export const nothingObserved = (): Observed => ({
+  reloaded: new Set(),
+  endPressed: false,
+  roomSessions: new Map(),
+  visited: new Map(),
+  answered: new Map(),
+  membersAtEnd: new Set(),
+  forgedBy: null,
+  storageChanges: 0,
+  maxRevision: 0,
+  storedRevision: 0,
+  overwrites: 0,
+});
