@@ -72,8 +72,19 @@ export type PlanningCommand =
   /** Moves the report-back walk to room `index` of its order (-1 before the first). */
   | { type: 'reportBack'; index: number };
 
+/**
+ * Moves this user's own viewport (no plan change). The headless app queues these with its own
+ * moves (controller/viewport.ts) and reads the frame from the plan it holds when the move goes
+ * out, so a click made as the breakout ended cannot take anyone back into a room that is over.
+ */
+export type ViewportCommand =
+  /** "Go to room": any room of the plan, in any phase (the facilitator looks where they like). */
+  | { type: 'showRoom'; roomId: string }
+  /** "Take me back to my room": only while this user's room runs. */
+  | { type: 'showMyRoom' };
+
 /** Everything a panel may send to its headless app. */
-export type PanelCommand = Command | PlanningCommand;
+export type PanelCommand = Command | PlanningCommand | ViewportCommand;
 
 const PLANNING_COMMANDS: ReadonlySet<string> = new Set<PlanningCommand['type']>([
   'openSelfSelect',

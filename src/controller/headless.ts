@@ -1,4 +1,6 @@
 import { BROADCAST_EVENT, parseMessage } from '../domain/messages';
+import type { Rect } from '../domain/plan';
+import { ownRoomFrame } from '../domain/selectors';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import type { Json } from '../sdk/surface';
@@ -7,6 +9,7 @@ import {
   type ControllerNotice,
   isPlanningCommand,
   type PanelCommand,
+  type ViewportCommand,
 } from './commands';
 import { FacilitatorController } from './facilitator';
 import { openPanelOnClick } from './open-panel';
@@ -19,7 +22,7 @@ import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
 import { Presence } from './presence';
 import { type Locks, tabLease } from './tab-lease';
-import { ViewportMover } from './viewport';
+import { ViewportMover, viewportAroundFrame } from './viewport';
 
 export type Headless = {
   /** What this tab's panel asks for, as it asks for it (through panel-link). */
@@ -146,6 +149,8 @@ export async function startHeadless(
 
   /** A command from this tab's panel. */
   const command = async (asked: PanelCommand): Promise<CommandResult> => {
+    // Where this user looks is theirs alone: no lease, no presence, no plan write.
+    if (asked.type === 'showRoom' || asked.type === 'showMyRoom') return show(asked);
     // The facilitator works in this tab now: it runs the breakout from here on.
     const plan = reader.plan();
     if (!lease.held() && (!plan || isMine() || asked.type === 'claim')) {
@@ -156,6 +161,28 @@ export async function startHeadless(
     // fails, the command still runs: start and re-invite ask for presence themselves.
     await presence.start().catch(() => {});
     return isPlanningCommand(asked) ? planning.handle(asked) : control.handle(asked);
+  };
+  const show = async (asked: ViewportCommand): Promise<CommandResult> => {
+    const plan = reader.plan();
+    let frame: Rect;
+    if (asked.type === 'showRoom') {
+      const room = plan?.rooms.find((candidate) => candidate.id === asked.roomId);
+      if (!room) return { ok: false, message: 'That room is not in the breakout any more.' };
+      frame = room.frame;
+    } else {
+      const own = ownRoomFrame(plan, me.id);
+      if ('refusal' in own) return { ok: false, message: own.refusal };
+      frame = own.frame;
+    }
+    try {
+      await viewport.move(viewportAroundFrame(frame));
+      return { ok: true, plan: null };
+    } catch (error) {
+      return {
+        ok: false,
+        message: `You could not be taken there: ${errorMessage(error)}. Try again.`,
+      };
+    }
   };
   const link = serveCommands(channelName(info.id, me.id), instanceId, command, () => ({
     notice: control.currentNotice(),

@@ -143,12 +143,6 @@ export function roomRefusal(plan: Plan, roomId: string): string | null {
 
 export const isPaused = (plan: Plan) => plan.facilitation.pausedAt !== null;
 
-/** Milliseconds left, frozen while paused; null without a time limit or outside a run. */
-export function remainingMs(plan: Plan, now: number): number | null {
-  if (plan.endsAt === null || (plan.phase !== 'running' && plan.phase !== 'starting')) return null;
-  return Math.max(0, plan.endsAt - (plan.facilitation.pausedAt ?? now));
-}
-
 /** When everyone is warned, on the facilitator's clock; null when there is nothing to warn of. */
 export function warningAt(plan: Plan): number | null {
   if (plan.phase !== 'running' || plan.endsAt === null || isPaused(plan)) return null;

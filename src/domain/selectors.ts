@@ -3,8 +3,9 @@
  * never disagree with the plan.
  */
 
+import { isRoomClosed } from './facilitation';
 import { isValidDuration, isValidId, MAX_DURATION_MS, MIN_DURATION_MS } from './limits';
-import type { Person, PersonRef, PersonStatus, Plan, Room } from './plan';
+import type { Person, PersonRef, PersonStatus, Phase, Plan, Rect, Room } from './plan';
 import { cleanName } from './text';
 
 export type RoomWithPeople = { room: Room; people: Person[] };
@@ -160,11 +161,40 @@ export function endSummary(plan: Plan): RoomSummary[] {
   }));
 }
 
+/** What the countdown depends on, and nothing else: a join leaves it unchanged. */
+export type Countdown = { phase: Phase; endsAt: number | null; pausedAt: number | null };
+
+export const countdownOf = (plan: Plan): Countdown => ({
+  phase: plan.phase,
+  endsAt: plan.endsAt,
+  pausedAt: plan.facilitation.pausedAt,
+});
+
 /** Milliseconds until the end, never negative; null when there is no time limit or no run. */
-export function timeLeft(plan: Plan, now: number): number | null {
-  if (plan.endsAt === null || (plan.phase !== 'running' && plan.phase !== 'starting')) return null;
+export function timeLeft(countdown: Countdown, now: number): number | null {
+  const { phase, endsAt, pausedAt } = countdown;
+  if (endsAt === null || (phase !== 'running' && phase !== 'starting')) return null;
   // While paused the clock stands still at the moment of the pause.
-  return Math.max(0, plan.endsAt - (plan.facilitation.pausedAt ?? now));
+  return Math.max(0, endsAt - (pausedAt ?? now));
+}
+
+/**
+ * The frame of this person's room while it runs, for "Take me back to my room"; otherwise why
+ * not. Asked of the plan the user's own app holds when the move goes out, so a click made just
+ * as the breakout ended never takes them back into a room that is over.
+ */
+export function ownRoomFrame(
+  plan: Plan | null,
+  personId: string,
+): { frame: Rect } | { refusal: string } {
+  const room = plan ? roomOf(plan, personId) : null;
+  if (!plan || !room) return { refusal: 'You are not in a room.' };
+  if (plan.phase === 'ending' || plan.phase === 'ended') {
+    return { refusal: 'The breakout has ended: you are back in the main area.' };
+  }
+  if (plan.phase !== 'running') return { refusal: 'The breakout has not started yet.' };
+  if (isRoomClosed(plan, room.id)) return { refusal: 'Your room was closed.' };
+  return { frame: room.frame };
 }
 
 /** Open help requests, oldest first, with a name to show even for people in no room. */

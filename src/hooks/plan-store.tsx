@@ -7,7 +7,7 @@ import {
   useRef,
   useSyncExternalStore,
 } from 'react';
-import { PlanReader, type PlanSnapshot } from '../controller/plan-reader';
+import { goodPlanOf, PlanReader, type PlanSnapshot } from '../controller/plan-reader';
 import type { Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
@@ -100,6 +100,30 @@ export function usePlanSelector<T>(
     return kept;
   };
   return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+}
+
+/**
+ * A slice of the plan this panel holds: the latest good one, also while damage is reported over
+ * it, or null before there is one. Views read the plan only through this (and `usePlan`), so
+ * they never see how it is stored or read. `select` should keep its identity between renders
+ * (a module-level function, or useCallback): a new one is run again on every render.
+ */
+export function usePlanValue<T>(
+  select: (plan: Plan | null) => T,
+  equal: (a: T, b: T) => boolean = Object.is,
+): T {
+  const fromSnapshot = useMemo(
+    () => (snapshot: PlanSnapshot) => select(goodPlanOf(snapshot)),
+    [select],
+  );
+  return usePlanSelector(fromSnapshot, equal);
+}
+
+const wholePlan = (plan: Plan | null) => plan;
+
+/** The whole plan: for views that show most of it; they re-render on every change. */
+export function usePlan(): Plan | null {
+  return usePlanValue(wholePlan);
 }
 
 /** Same items in the same order (by identity). */

@@ -7,7 +7,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { CommandResult, PanelCommand } from '../controller/commands';
+import type { CommandResult, PanelCommand, ViewportCommand } from '../controller/commands';
 import { usePlanStore } from './plan-store';
 import { useController } from './use-controller';
 
@@ -23,7 +23,11 @@ export type CommandStatus = {
   busy: boolean;
 };
 
+/** Moves this user's own viewport through their tab's app; null when it worked, else why not. */
+export type MoveMyView = (command: ViewportCommand) => Promise<string | null>;
+
 const RunContext = createContext<RunCommand | null>(null);
+const MoveContext = createContext<MoveMyView | null>(null);
 const StatusContext = createContext<CommandStatus | null>(null);
 
 /**
@@ -54,6 +58,16 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
     [send, store],
   );
 
+  // Not a change to the breakout: it neither disables the panel's buttons while it goes out nor
+  // becomes the panel's error; the control that asked shows what happened.
+  const moveMyView = useCallback<MoveMyView>(
+    async (command) => {
+      const result = await send(command);
+      return result.ok ? null : result.message;
+    },
+    [send],
+  );
+
   const status = useMemo<CommandStatus>(
     () => ({ problem: notice.problem, error, busy: notice.busy || inFlight > 0 }),
     [notice, error, inFlight],
@@ -61,7 +75,9 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
 
   return (
     <RunContext.Provider value={run}>
-      <StatusContext.Provider value={status}>{children}</StatusContext.Provider>
+      <MoveContext.Provider value={moveMyView}>
+        <StatusContext.Provider value={status}>{children}</StatusContext.Provider>
+      </MoveContext.Provider>
     </RunContext.Provider>
   );
 }
@@ -70,6 +86,12 @@ export function useRunCommand(): RunCommand {
   const run = useContext(RunContext);
   if (!run) throw new Error('useRunCommand must be used inside <CommandsProvider>.');
   return run;
+}
+
+export function useMoveMyView(): MoveMyView {
+  const move = useContext(MoveContext);
+  if (!move) throw new Error('useMoveMyView must be used inside <CommandsProvider>.');
+  return move;
 }
 
 export function useCommandStatus(): CommandStatus {

@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
-import { viewportAroundFrame } from '../controller/viewport';
 import { BROADCAST_EVENT, helpRequested, rejoinRequested } from '../domain/messages';
-import type { PersonRef, Rect } from '../domain/plan';
+import type { PersonRef } from '../domain/plan';
 import { errorMessage } from '../sdk/retry';
 import { useBoard } from './board-context';
+import { useMoveMyView } from './use-commands';
 
 /** Null when it worked, else a message to show. */
 export type ActionOutcome = string | null;
@@ -18,12 +18,9 @@ export type ParticipantActions = {
  * What a participant can do themselves. Participants never write the plan: they ask the
  * facilitator's app with a broadcast, and move only their own viewport.
  */
-export function useParticipantActions(
-  runId: string,
-  me: PersonRef,
-  roomFrame: Rect | null,
-): ParticipantActions {
+export function useParticipantActions(runId: string, me: PersonRef): ParticipantActions {
   const board = useBoard();
+  const move = useMoveMyView();
   const { id, name } = me;
 
   const askForHelp = useCallback(
@@ -44,19 +41,9 @@ export function useParticipantActions(
     [board, runId, id, name],
   );
 
-  const x = roomFrame?.x;
-  const y = roomFrame?.y;
-  const width = roomFrame?.width;
-  const height = roomFrame?.height;
-  const takeMeToMyRoom = useCallback(async () => {
-    if (x === undefined || y === undefined || width === undefined || height === undefined) {
-      return 'You are not in a room.';
-    }
-    return attempt(
-      () => board.viewport.set({ viewport: viewportAroundFrame({ x, y, width, height }) }),
-      'You could not be taken to your room',
-    );
-  }, [board, x, y, width, height]);
+  // Through this tab's app, which moves this user's viewport one move at a time and checks its
+  // own plan first: a click made as the breakout ends does not take anyone back into the room.
+  const takeMeToMyRoom = useCallback(() => move({ type: 'showMyRoom' }), [move]);
 
   return { askForHelp, askToRejoin, takeMeToMyRoom };
 }

@@ -1,20 +1,20 @@
 import { lazy, memo, Suspense } from 'react';
 import type { PersonRef, Phase } from '../domain/plan';
+import { useFrameSync } from '../hooks/use-frame-sync';
 import { useFrames } from '../hooks/use-frames';
 import type { FrameRef, OnlineUserInfo } from '../sdk/surface';
-import { FrameSync } from './FrameSync';
-import { loading } from './Loading';
+import { loading } from './shared/Loading';
 
 // Each phase's controls load when the breakout reaches that phase: a participant's panel never
 // downloads them, and a facilitator only what the current phase needs (panel JS ≤ 90 KB gzip).
 const PlanningView = lazy(() =>
-  import('./PlanningView').then((module) => ({ default: module.PlanningView })),
+  import('./planning/PlanningView').then((module) => ({ default: module.PlanningView })),
 );
 const RunningBoard = lazy(() =>
-  import('./RunningBoard').then((module) => ({ default: module.RunningBoard })),
+  import('./running/RunningBoard').then((module) => ({ default: module.RunningBoard })),
 );
 const AfterTheBreakout = lazy(() =>
-  import('./AfterTheBreakout').then((module) => ({ default: module.AfterTheBreakout })),
+  import('./ended/AfterTheBreakout').then((module) => ({ default: module.AfterTheBreakout })),
 );
 
 type Props = {
@@ -35,29 +35,22 @@ export const FacilitatorView = memo(function FacilitatorView({
 }: Props) {
   const frames = useFrames();
   const boardFrames = frames.status === 'ready' ? frames.value : null;
+  useFrameSync(boardFrames);
   return (
-    <>
-      <FrameSync frames={boardFrames} />
-      <Suspense fallback={loading}>
-        {phase === 'planning' && (
-          <PlanningView
-            meId={me.id}
-            onlineUsers={onlineUsers}
-            onlineIds={onlineIds}
-            selectedFrames={selectedFrames}
-            frames={boardFrames}
-          />
-        )}
-        {(phase === 'starting' || phase === 'running' || phase === 'ending') && (
-          <RunningBoard
-            meId={me.id}
-            phase={phase}
-            onlineUsers={onlineUsers}
-            onlineIds={onlineIds}
-          />
-        )}
-        {phase === 'ended' && <AfterTheBreakout />}
-      </Suspense>
-    </>
+    <Suspense fallback={loading}>
+      {phase === 'planning' && (
+        <PlanningView
+          meId={me.id}
+          onlineUsers={onlineUsers}
+          onlineIds={onlineIds}
+          selectedFrames={selectedFrames}
+          frames={boardFrames}
+        />
+      )}
+      {(phase === 'starting' || phase === 'running' || phase === 'ending') && (
+        <RunningBoard meId={me.id} phase={phase} onlineUsers={onlineUsers} onlineIds={onlineIds} />
+      )}
+      {phase === 'ended' && <AfterTheBreakout />}
+    </Suspense>
   );
 });

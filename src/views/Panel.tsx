@@ -4,17 +4,17 @@ import { useOnlineUsers } from '../hooks/use-online-users';
 import { usePlanDamage } from '../hooks/use-plan-damage';
 import { useSelection } from '../hooks/use-selection';
 import { type FrameRef, isFrame, type OnlineUserInfo } from '../sdk/surface';
-import { CommandAlerts } from './CommandAlerts';
 import { FacilitatorView } from './FacilitatorView';
-import { loading } from './Loading';
-import { NoPlan } from './NoPlan';
-import { PlanProblem } from './PlanProblem';
-import { WhoIsHere } from './WhoIsHere';
+import { CommandAlerts } from './shared/CommandAlerts';
+import { loading } from './shared/Loading';
+import { NoPlan } from './shared/NoPlan';
+import { PlanProblem } from './shared/PlanProblem';
+import { WhoIsHere } from './shared/WhoIsHere';
 
 // Like the facilitator's phases, a participant's view loads when it is needed: what every panel
 // downloads first stays small (panel JS ≤ 90 KB gzip).
 const ObserverView = lazy(() =>
-  import('./ObserverView').then((module) => ({ default: module.ObserverView })),
+  import('./participant/ObserverView').then((module) => ({ default: module.ObserverView })),
 );
 
 const NOBODY: OnlineUserInfo[] = [];

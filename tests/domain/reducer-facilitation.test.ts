@@ -3,13 +3,13 @@ import { announcementNotifications, warningText } from '../../src/controller/par
 import {
   isHelpOnTheWay,
   MAX_ANNOUNCEMENTS,
-  remainingMs,
   roomRefusal,
   warningAt,
 } from '../../src/domain/facilitation';
 import type { Plan } from '../../src/domain/plan';
 import { reduceAll, reducePlan } from '../../src/domain/reducer';
 import { encodePlan, parsePlan } from '../../src/domain/schema';
+import { countdownOf, timeLeft } from '../../src/domain/selectors';
 import { NOTIFICATION_LIMIT } from '../../src/domain/text';
 import { deepFreeze, newPlan, room, runningPlan } from './fixtures';
 
@@ -64,7 +64,7 @@ describe('time', () => {
       { type: 'breakoutPaused', at: 10_000 },
     ]);
     expect(plan.endsAt).toBe(ENDS_AT + 5 * 60_000);
-    expect(remainingMs(plan, 10_000)).toBe(remainingMs(plan, 500_000));
+    expect(timeLeft(countdownOf(plan), 10_000)).toBe(timeLeft(countdownOf(plan), 500_000));
     expect(warningAt(plan)).toBeNull();
     const extendedWhilePaused = reducePlan(plan, { type: 'timeExtended', byMs: 60_000 });
     const resumed = reducePlan(extendedWhilePaused, { type: 'breakoutResumed', at: 70_000 });

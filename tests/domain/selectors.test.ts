@@ -3,10 +3,12 @@ import type { Plan } from '../../src/domain/plan';
 import { reduceAll, reducePlan } from '../../src/domain/reducer';
 import {
   assignmentOf,
+  countdownOf,
   endSummary,
   helpQueue,
   invitesToSend,
   notJoined,
+  ownRoomFrame,
   personView,
   roomOf,
   roomsNeedingSessions,
@@ -213,14 +215,33 @@ describe('timeLeft', () => {
   it('counts down to the end and never below zero', () => {
     const plan = runningPlan();
     const endsAt = plan.endsAt as number;
-    expect(timeLeft(plan, endsAt - 5000)).toBe(5000);
-    expect(timeLeft(plan, endsAt + 5000)).toBe(0);
+    expect(timeLeft(countdownOf(plan), endsAt - 5000)).toBe(5000);
+    expect(timeLeft(countdownOf(plan), endsAt + 5000)).toBe(0);
   });
 
   it('is null without a time limit or when nothing runs', () => {
-    expect(timeLeft(plannedPlan(), 0)).toBeNull();
+    expect(timeLeft(countdownOf(plannedPlan()), 0)).toBeNull();
     const unlimited = reducePlan(runningPlan(), { type: 'breakoutEnded', at: 1 });
-    expect(timeLeft(unlimited, 0)).toBeNull();
+    expect(timeLeft(countdownOf(unlimited), 0)).toBeNull();
+  });
+});
+
+describe('ownRoomFrame', () => {
+  it("is the person's room frame only while their room runs", () => {
+    const running = runningPlan();
+    const mine = running.people.find((p) => p.roomId !== null);
+    if (!mine) throw new Error('fixture has nobody in a room');
+    const frame = running.rooms.find((r) => r.id === mine.roomId)?.frame;
+    expect(ownRoomFrame(running, mine.id)).toEqual({ frame });
+
+    const closed = reducePlan(running, { type: 'roomClosed', roomId: mine.roomId ?? '', at: 5 });
+    expect(ownRoomFrame(closed, mine.id)).toEqual({ refusal: 'Your room was closed.' });
+    const ended = reducePlan(running, { type: 'breakoutEnded', at: 5 });
+    expect(ownRoomFrame(ended, mine.id)).toEqual({
+      refusal: 'The breakout has ended: you are back in the main area.',
+    });
+    expect(ownRoomFrame(running, 'nobody')).toEqual({ refusal: 'You are not in a room.' });
+    expect(ownRoomFrame(null, mine.id)).toEqual({ refusal: 'You are not in a room.' });
   });
 });
 

@@ -38,8 +38,8 @@ afterEach(() => {
 // takes real time that the fake-time loops in the harness do not wait for, so the on-demand
 // modules are loaded once before the tests: the app's own import() then resolves at once.
 await Promise.all([
-  import('../../src/views/PlanningView'),
-  import('../../src/views/RunningBoard'),
-  import('../../src/views/AfterTheBreakout'),
-  import('../../src/views/PlanningTools'),
+  import('../../src/views/planning/PlanningView'),
+  import('../../src/views/running/RunningBoard'),
+  import('../../src/views/ended/AfterTheBreakout'),
+  import('../../src/views/planning/PlanningTools'),
 ]);

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
+import type { FrameInfo } from '../domain/actions';
+import { reducePlan } from '../domain/reducer';
+import type { FrameRef } from '../sdk/surface';
+import { sameFields, usePlanSelector, usePlanStore } from './plan-store';
+import { usePlanEdits } from './use-plan-edits';
+
+const infoOf = ({ id, title, x, y, width, height }: FrameInfo): FrameInfo => ({
+  id,
+  title,
+  x,
+  y,
+  width,
+  height,
+});
+
+// Only rooms and the main area matter here: a join elsewhere in the plan does not run this.
+const frameUsersOf = (snapshot: PlanSnapshot) => {
+  const plan = goodPlanOf(snapshot);
+  return { rooms: plan?.rooms ?? null, mainArea: plan?.mainArea ?? null };
+};
+
+/**
+ * Keeps rooms in step with their frames while the facilitator's panel is open: a frame renamed
+ * or moved on the board updates its room, a deleted one marks it. Only a change the reducer
+ * would actually make is sent, so nothing is written in a loop.
+ */
+export function useFrameSync(frames: readonly FrameRef[] | null): void {
+  const { framesSeen } = usePlanEdits();
+  const store = usePlanStore();
+  const slice = usePlanSelector(frameUsersOf, sameFields);
+  useEffect(() => {
+    const plan = goodPlanOf(store.get());
+    if (!plan || !frames || slice.rooms === null) return;
+    const seen = frames.map(infoOf);
+    if (reducePlan(plan, { type: 'framesSeen', frames: seen }) === plan) return;
+    void framesSeen(frames);
+  }, [slice, frames, framesSeen, store]);
+}

@@ -1,0 +1,82 @@
+import { type ChangeEvent, type FormEvent, memo, useCallback, useId, useState } from 'react';
+import { DEFAULT_DURATION_MS, MAX_DURATION_MS } from '../../domain/limits';
+import { usePlanEdits } from '../../hooks/use-plan-edits';
+
+type Props = { durationMs: number | null };
+
+const MINUTE = 60_000;
+const MAX_MINUTES = MAX_DURATION_MS / MINUTE;
+
+/**
+ * Minutes, or no limit. Saved on Enter or when the field loses focus; what was typed stays until
+ * it is saved, and a value that is not a whole number of minutes is explained, not sent.
+ */
+export const DurationField = memo(function DurationField({ durationMs }: Props) {
+  const { setDuration } = usePlanEdits();
+  const id = useId();
+  const errorId = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const noLimit = durationMs === null;
+  const shown = draft ?? String(Math.round((durationMs ?? DEFAULT_DURATION_MS) / MINUTE));
+
+  const save = useCallback(
+    async (event?: FormEvent) => {
+      event?.preventDefault();
+      if (draft === null) return;
+      const minutes = Number(draft);
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
+        setInvalid(true);
+        return;
+      }
+      setInvalid(false);
+      if (minutes * MINUTE === durationMs) {
+        setDraft(null);
+        return;
+      }
+      const result = await setDuration(minutes * MINUTE);
+      if (result.ok) setDraft(null);
+    },
+    [setDuration, draft, durationMs],
+  );
+
+  const toggleLimit = useCallback(
+    (event: ChangeEvent<HTMLInputElement>) => {
+      const minutes = Number(shown);
+      const fallback =
+        Number.isInteger(minutes) && minutes >= 1 ? minutes : DEFAULT_DURATION_MS / MINUTE;
+      void setDuration(event.target.checked ? null : Math.min(fallback, MAX_MINUTES) * MINUTE);
+    },
+    [setDuration, shown],
+  );
+
+  return (
+    <form className="form-group" onSubmit={save}>
+      <label htmlFor={id}>Duration in minutes</label>
+      <input
+        id={id}
+        className="input"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_MINUTES}
+        step={1}
+        value={shown}
+        disabled={noLimit}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={() => void save()}
+      />
+      {invalid && (
+        <p id={errorId} className="field-error">
+          Enter whole minutes from 1 to {MAX_MINUTES}.
+        </p>
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={noLimit} onChange={toggleLimit} />
+        <span>No time limit</span>
+      </label>
+    </form>
+  );
+});

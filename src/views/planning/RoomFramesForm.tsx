@@ -1,0 +1,62 @@
+import { memo, useCallback, useId, useState } from 'react';
+import { usePlanningTools } from '../../hooks/use-plan-edits';
+import type { FrameRef } from '../../sdk/surface';
+import { ActionButton } from '../shared/ActionButton';
+
+type Props = { frames: readonly FrameRef[] | null };
+
+/** Draws K room frames like a template frame, next to it, and adds them as rooms. */
+export const RoomFramesForm = memo(function RoomFramesForm({ frames }: Props) {
+  const { createRoomFrames } = usePlanningTools();
+  const id = useId();
+  const [templateId, setTemplateId] = useState('');
+  const [count, setCount] = useState('4');
+  const template = frames?.find((frame) => frame.id === templateId) ?? frames?.[0] ?? null;
+  const rooms = Number(count);
+  const valid = Number.isInteger(rooms) && rooms >= 1 && rooms <= 50;
+  const create = useCallback(() => {
+    if (template === null || !valid) return;
+    void createRoomFrames(template.id, rooms);
+  }, [createRoomFrames, template, valid, rooms]);
+  return (
+    <section aria-labelledby={`${id}-heading`} className="section">
+      <h3 className="h4" id={`${id}-heading`}>
+        Make room frames
+      </h3>
+      <div className="form-group">
+        <label htmlFor={`${id}-template`}>Template frame</label>
+        <select
+          id={`${id}-template`}
+          className="select"
+          value={template?.id ?? ''}
+          onChange={(event) => setTemplateId(event.target.value)}
+        >
+          {(frames ?? []).map((frame) => (
+            <option key={frame.id} value={frame.id}>
+              {frame.title || 'Untitled frame'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-group">
+        <label htmlFor={`${id}-count`}>Number of rooms</label>
+        <input
+          id={`${id}-count`}
+          className="input"
+          type="number"
+          min={1}
+          max={50}
+          step={1}
+          value={count}
+          aria-invalid={!valid}
+          onChange={(event) => setCount(event.target.value)}
+        />
+      </div>
+      {!valid && <p className="field-error">Choose from 1 to 50 rooms.</p>}
+      <ActionButton disabled={template === null || !valid} onClick={create}>
+        {valid ? `Create ${rooms} room frames` : 'Create room frames'}
+      </ActionButton>
+      <p className="hint">Same size as the template, in a grid to its right, titled Room 1…K.</p>
+    </section>
+  );
+});

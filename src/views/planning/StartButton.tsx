@@ -1,0 +1,32 @@
+import { memo, useCallback, useId } from 'react';
+import { useBreakoutActions } from '../../hooks/use-breakout-actions';
+import { ActionButton } from '../shared/ActionButton';
+
+type Props = { blockers: readonly string[] };
+
+/** Start, disabled with the reasons next to it (and linked to it for screen readers). */
+export const StartButton = memo(function StartButton({ blockers }: Props) {
+  const breakout = useBreakoutActions();
+  const reasonsId = useId();
+  const start = useCallback(() => void breakout.start(), [breakout]);
+  const blocked = blockers.length > 0;
+  return (
+    <div className="form-group start">
+      <ActionButton
+        variant="primary"
+        disabled={blocked}
+        aria-describedby={blocked ? reasonsId : undefined}
+        onClick={start}
+      >
+        Start breakout
+      </ActionButton>
+      {blocked && (
+        <ul id={reasonsId} className="blockers">
+          {blockers.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,32 @@
+import type { DisplayStatus } from '../../domain/selectors';
+
+/** Every status in words, so it never depends on colour alone. */
+export const STATUS_TEXT: Readonly<Record<DisplayStatus, string>> = {
+  assigned: 'Not invited yet',
+  invited: 'Invited',
+  joined: 'Joined',
+  declined: 'Declined the invitation',
+  dismissed: 'Closed the invitation without answering',
+  'timed-out': 'Did not answer in time',
+  left: 'Left the room',
+  offline: 'Offline',
+  returned: 'Back in the main area',
+};
+
+/** Statuses after which the person can be invited again. */
+export const CAN_INVITE_AGAIN: ReadonlySet<DisplayStatus> = new Set([
+  'assigned',
+  'invited',
+  'declined',
+  'dismissed',
+  'timed-out',
+  'left',
+]);
+
+/** Statuses from which a participant may ask the facilitator to be let back in. */
+export const CAN_ASK_TO_REJOIN: ReadonlySet<DisplayStatus> = new Set([
+  'declined',
+  'dismissed',
+  'timed-out',
+  'left',
+]);
