@@ -83,6 +83,18 @@ export async function start(s: Stage): Promise<void> {
   s.violate(`the breakout never started: ${s.plan()?.phase ?? 'no plan'}`);
 }
 
+/**
+ * A slow start (a tight rate limit) can leave a short breakout less time than the checks while
+ * it runs need: the facilitator adds five minutes, as one would for a group that needs longer.
+ */
+export async function keepRunningFor(s: Stage, ms: number): Promise<void> {
+  const plan = s.plan();
+  if (plan?.phase !== 'running' || plan.endsAt === null || plan.facilitation.pausedAt !== null)
+    return;
+  if (plan.endsAt - s.clock.now() > ms) return;
+  await s.retry(() => s.acting, { type: 'extendTime', minutes: 5 });
+}
+
 /** Ends the breakout by hand or lets its time run out, and presses End again while it is not. */
 export async function end(s: Stage): Promise<void> {
   const plan = s.plan();

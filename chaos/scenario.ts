@@ -14,12 +14,15 @@ import { forgeMessages, scheduleHelpSpam, startAsParticipant } from './adversary
 import { Apps } from './apps';
 import type { FakeClock } from './clock';
 import { scheduleFacilitation } from './facilitate';
-import { end, prepare, start } from './facilitator';
+import { end, keepRunningFor, prepare, start } from './facilitator';
 import { describeFaults, type Faults, HEALED } from './faults';
 import { checkEnd, checkRun, watchBoard } from './invariants';
 import type { Observed } from './observed';
 import { scheduleParticipants, scheduleTakeOver, setOnline } from './people';
 import { type Command, explain, type Member, MINUTE, type Stage } from './stage';
+
+/** How long a healed board gets to recover before the checks. */
+const HEAL_MS = 90_000;
 
 export class Scenario implements Stage {
   readonly sim: SimBoard;
@@ -60,7 +63,7 @@ export class Scenario implements Stage {
     if (this.faults.secondStarts) await startAsParticipant(this);
     await start(this);
     await this.during();
-    await this.heal('before the end');
+    await this.heal('before the end', () => keepRunningFor(this, HEAL_MS + MINUTE));
     checkRun(this, (problem) => this.violate(problem));
     // The faults come back for the end.
     this.sim.setOptions(this.faults.sim);
@@ -228,8 +231,11 @@ export class Scenario implements Stage {
     await this.clock.advance(window + 30_000);
   }
 
-  /** Faults off, everyone online and every app running; then time passes for recovery. */
-  async heal(when: string): Promise<void> {
+  /**
+   * Faults off, everyone online and every app running; then `healed` (what the facilitator does
+   * on a healthy board before the checks) and time passes for recovery.
+   */
+  async heal(when: string, healed: () => Promise<void> = async () => {}): Promise<void> {
     this.sim.setOptions({ ...HEALED });
     for (const member of this.members.values()) {
       if (!member.user.online) setOnline(this, member, true);
@@ -242,6 +248,7 @@ export class Scenario implements Stage {
       await this.apps.startAll(down);
     }
     this.log(`faults healed ${when}`);
-    await this.clock.advance(90_000);
+    await healed();
+    await this.clock.advance(HEAL_MS);
   }
 }

@@ -38,6 +38,12 @@ const PANEL_EDITS = new Set<PlanAction['type']>([
   'includeFacilitatorSet',
 ]);
 
+/**
+ * Calls of an app that went away (a reload in the middle of a start) may still open sessions
+ * after the reopened app looked for leftovers: it looks once more this much later.
+ */
+export const LEFTOVER_CHECK_MS = 15_000;
+
 /** One help request per person per this long reaches the facilitator as a notification. */
 const HELP_INTERVAL_MS = 30_000;
 
@@ -73,6 +79,7 @@ export class FacilitatorController {
   private readonly sweep: MembershipSweep;
   private readonly ending: BreakoutEnd;
   private autoClose: ReturnType<typeof setTimeout> | null = null;
+  private leftoverCheck: ReturnType<typeof setTimeout> | null = null;
   private commands: Promise<unknown> = Promise.resolve();
   private timerEntitled: Promise<boolean> | null = null;
   private notice: ControllerNotice = { problem: null, busy: false };
@@ -114,6 +121,8 @@ export class FacilitatorController {
   stop(): void {
     this.sweep.stop();
     this.ending.stop();
+    if (this.leftoverCheck !== null) globalThis.clearTimeout(this.leftoverCheck);
+    this.leftoverCheck = null;
   }
 
   /** This app runs the breakout: the plan names this user, and this is the tab that runs it. */
@@ -132,12 +141,39 @@ export class FacilitatorController {
 
   /** Commands run one at a time, in the order they came, automatic ends included. */
   handle(command: Command): Promise<CommandResult> {
-    const run = this.commands.then(() => this.run(command));
+    return this.inTurn(() => this.run(command));
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.commands.then(work);
     this.commands = run.then(
       () => undefined,
       () => undefined,
     );
     return run;
+  }
+
+  /**
+   * Sessions that may still open, or that a failed clean-up left open, are looked for once more
+   * a little later, in turn with the commands (never in the middle of a start, whose sessions the
+   * plan does not name yet), and ended unless the plan names them.
+   */
+  private checkLeftoversLater(): void {
+    if (this.leftoverCheck !== null) return;
+    this.leftoverCheck = globalThis.setTimeout(() => {
+      this.leftoverCheck = null;
+      void this.inTurn(() => this.endUnknownSessions());
+    }, LEFTOVER_CHECK_MS);
+  }
+
+  private async endUnknownSessions(): Promise<void> {
+    const plan = this.deps.reader.plan();
+    if (!plan || !this.isFacilitator(plan)) return;
+    const known = new Set(plan.phase === 'running' ? roomSessionIds(plan) : []);
+    const open = await this.deps.board.collaboration.getSessions().catch(() => []);
+    await Promise.allSettled(
+      open.filter((session) => !known.has(session.id)).map((session) => session.end()),
+    );
   }
 
   private async run(command: Command): Promise<CommandResult> {
@@ -204,6 +240,7 @@ export class FacilitatorController {
       this.recordDeletedFrames(plan),
     ]);
     if (plan.phase === 'ended') await this.ending.stopTimerOfEndedRun(plan);
+    if (plan.phase === 'planning' || plan.phase === 'starting') this.checkLeftoversLater();
     if (plan.phase === 'starting') {
       // The app was closed in the middle of a start: nothing was promised to anyone yet.
       await this.deps.writer.apply([{ type: 'planReset', runId: plan.runId }]);
@@ -397,7 +434,7 @@ export class FacilitatorController {
     );
     const failure = started.find((result) => result.status === 'rejected');
     if (failure) {
-      await Promise.allSettled(sessions.map((session) => session.end()));
+      await this.endOpened(sessions);
       return {
         ok: false,
         message: `The rooms could not be opened, so nothing was started. ${errorMessage(failure.reason)}`,
@@ -408,7 +445,7 @@ export class FacilitatorController {
     } catch (error) {
       // Nothing is written or sent yet: close the rooms rather than leave sessions the plan
       // never names (a failed registration used to end the start with every room still open).
-      await Promise.allSettled(sessions.map((session) => session.end()));
+      await this.endOpened(sessions);
       for (const session of sessions) this.sessions.forget(session.id);
       return {
         ok: false,
@@ -477,10 +514,16 @@ export class FacilitatorController {
       return ok(written);
     } catch (error) {
       // The plan could not be saved: nobody must be left in rooms the board does not know about.
-      await Promise.allSettled(sessions.map((session) => session.end()));
+      await this.endOpened(sessions);
       this.sessions.forgetAll();
       return failed(error);
     }
+  }
+
+  /** Ends the sessions of a start that did not happen; one that will not end is tried later. */
+  private async endOpened(sessions: readonly Session[]): Promise<void> {
+    const ends = await Promise.allSettled(sessions.map((session) => session.end()));
+    if (ends.some((end) => end.status === 'rejected')) this.checkLeftoversLater();
   }
 
   /** Frames are checked once at start: a deleted frame blocks the start with a message (D8). */
@@ -607,6 +650,11 @@ export class FacilitatorController {
     this.autoClose = null;
     return this.ending.endRunning(plan);
   }
+
+  /** `sessions:ended`, for every session of this app on the board (C9). */
+  readonly onSessionEnded = ({ session }: { session: Session }) => {
+    if (this.isFacilitator()) this.sessions.ended(session.id, this.deps.now());
+  };
 
   /** Frames deleted on the board: their rooms block the next start until removed (D8). */
   readonly onItemsDeleted = (event: { items: readonly ItemRef[] }) => {

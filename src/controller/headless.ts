@@ -212,6 +212,7 @@ export async function startHeadless(
     void board.events.off(BROADCAST_EVENT, onMessage);
     void board.ui.off('items:delete', control.onItemsDeleted);
     void board.ui.off('experimental:items:update', control.onItemsUpdated);
+    void board.collaboration.off('sessions:ended', control.onSessionEnded);
   };
   stepDown = () => {
     stop();
@@ -222,6 +223,7 @@ export async function startHeadless(
       board.events.on(BROADCAST_EVENT, onMessage),
       board.ui.on('items:delete', control.onItemsDeleted),
       board.ui.on('experimental:items:update', control.onItemsUpdated),
+      board.collaboration.on('sessions:ended', control.onSessionEnded),
     ]);
     await participant.start();
     await planning.start();

@@ -1,3 +1,4 @@
+import { isRoomClosed } from '../domain/facilitation';
 import type { Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import type { InvitationResponseEvent, Session, UserSessionEvent } from '../sdk/surface';
@@ -58,6 +59,21 @@ export class RoomSessions {
 
   forget(sessionId: string): void {
     this.held.delete(sessionId);
+  }
+
+  /**
+   * Miro ended one of the running breakout's sessions, whoever ended it (a facilitator whose
+   * close raced a take-over, a participant's app holding it from `getSessions`, Miro itself):
+   * nobody is in that room any more, so it is recorded closed and its people's apps take them
+   * back to the main area. A session this app ended itself is already recorded (or the whole
+   * breakout is ending): the reducer ignores a second closure and any closure after the end.
+   */
+  ended(sessionId: string, at: number): void {
+    this.held.delete(sessionId);
+    const plan = this.deps.reader.plan();
+    const room = plan?.rooms.find((candidate) => candidate.sessionId === sessionId);
+    if (plan?.phase !== 'running' || !room || isRoomClosed(plan, room.id)) return;
+    this.deps.writer.record({ type: 'roomClosed', roomId: room.id, at });
   }
 
   forgetAll(): void {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLOSE_CHECK_MS } from '../../src/controller/breakout-end';
+import { LEFTOVER_CHECK_MS } from '../../src/controller/facilitator';
 import {
   END_NOTIFICATION,
   JOIN_ACK_MS,
@@ -420,6 +421,38 @@ describe('surviving reloads and hand-overs', () => {
     await w.settle();
     expect(again.headless.reader.plan()?.phase).toBe('ended');
     expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
+  });
+
+  it('ends a room the reloaded board’s last calls opened after it reopened, and starts cleanly', async () => {
+    const w = await createWorkshop();
+    await planBreakout(w);
+    const old = w.facilitator;
+    old.headless.stop();
+    const again = await w.join(old.user);
+    // A start of the app that went away was still on its way: Miro opens its room now.
+    await w.run(old.board.collaboration.startSession({ name: 'Room 1' }));
+    old.tab.close();
+    await w.advance(LEFTOVER_CHECK_MS);
+    await w.settle();
+    expect(w.sim.sessions().filter((session) => !session.ended)).toEqual([]);
+    expectOk(await w.run(again.headless.facilitator.handle({ type: 'start' })));
+    const named = new Set(again.headless.reader.plan()?.rooms.map((room) => room.sessionId));
+    expect(w.sim.sessions().filter((session) => !session.ended && !named.has(session.id))).toEqual(
+      [],
+    );
+  });
+
+  it('ends later the rooms of a failed start that Miro would not close at first', async () => {
+    const w = await createWorkshop();
+    await planBreakout(w);
+    w.sim.setOptions({ failureRate: { 'storage.set': 1, 'session.end': 1 } });
+    const result = await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' }));
+    expect(result.ok).toBe(false);
+    expect(w.sim.sessions().some((session) => !session.ended)).toBe(true);
+    w.sim.setOptions({ failureRate: {} });
+    await w.advance(LEFTOVER_CHECK_MS);
+    await w.settle();
+    expect(w.sim.sessions().filter((session) => !session.ended)).toEqual([]);
   });
 
   it('marks a room whose frame was deleted while the facilitator’s board was closed', async () => {

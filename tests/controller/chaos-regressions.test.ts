@@ -38,6 +38,11 @@ const FOUND: [number, string][] = [
   [2152, 'a frame deleted just before a take-over: the race lost the record of its deletion'],
   [2689, 'a saved take-over whose pick-up of the rooms failed was reported as a failed take-over'],
   [2462, 'joined and closed moments apart: the move into the room landed after the move back'],
+  [
+    77895,
+    'a close racing a take-over ended the session; the new facilitator kept its people "joined"',
+  ],
+  [500024, 'a start cut short by a reload opened a room after the reopened board cleaned up'],
 ];
 
 describe('fault-injection regressions', () => {

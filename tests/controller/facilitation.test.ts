@@ -254,6 +254,32 @@ describe('closing one room early', () => {
     for (const member of inIt) expect(isLookingAt(w, member, w.main)).toBe(true);
     expect(now?.phase).toBe('running');
   });
+
+  it('a room whose session someone else ended (a close racing a take-over) is recorded closed at once', async () => {
+    const w = await running();
+    const plan = storedPlan(w);
+    const closing = plan.rooms[0];
+    if (!closing) throw new Error('no room');
+    const inIt = w.participants.filter((member) => roomOf(plan, member).id === closing.id);
+    const outside = w.participants.find((member) => roomOf(plan, member).id !== closing.id);
+    if (!outside) throw new Error('everyone is in one room');
+    // Another app of the board ends the session (here the old facilitator's late close is played
+    // by a participant's app holding it from getSessions): Miro says it is over, nothing else.
+    await w.run(
+      outside.board.collaboration
+        .getSessions()
+        .then((all) => all.find((session) => session.id === closing.sessionId)?.end()),
+    );
+    await w.flush();
+    const now = storedPlan(w);
+    expect(now.phase).toBe('running');
+    expect(now.facilitation.closedRooms.map((closure) => closure.roomId)).toEqual([closing.id]);
+    for (const member of inIt) {
+      expect(isLookingAt(w, member, w.main)).toBe(true);
+      expect(messagesOf(w, member)).toContain(ROOM_CLOSED_NOTIFICATION);
+    }
+    expect(w.sim.sessions().filter((session) => !session.ended)).toHaveLength(1);
+  });
 });
 
 describe('locking a room', () => {
