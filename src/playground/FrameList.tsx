@@ -1,12 +1,29 @@
 import { type FormEvent, useState } from 'react';
 import type { FrameRef } from '../sdk/surface';
-import type { SimBoard } from '../simulator/api';
+import type { SimBoard, SimUser } from '../simulator/api';
+
+type Props = {
+  board: SimBoard;
+  frames: readonly FrameRef[];
+  /** Who draws a sticky note: the user of the active column. */
+  actor: SimUser | null;
+};
+
+/** Where the n-th note drawn in a frame goes: rows of four, from its top-left corner. */
+const notePosition = (frame: FrameRef, index: number) => {
+  const step = Math.min(frame.width / 4, frame.height / 3);
+  return {
+    x: frame.x - frame.width / 2 + step * ((index % 4) + 0.5),
+    y: frame.y - frame.height / 2 + step * ((Math.floor(index / 4) % 3) + 0.5),
+  };
+};
 
 /**
  * The board's context controls for frames: rename and delete, as another board user could do
- * at any time. They let tests check how the app copes with renamed or deleted room frames.
+ * at any time, and a sticky note drawn in a frame by the active column's user, as people in a
+ * room do. They let tests check how the app copes with renamed or deleted frames and with work.
  */
-export function FrameList({ board, frames }: { board: SimBoard; frames: readonly FrameRef[] }) {
+export function FrameList({ board, frames, actor }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
 
@@ -71,6 +88,27 @@ export function FrameList({ board, frames }: { board: SimBoard; frames: readonly
                   >
                     Delete
                   </button>
+                  {actor && (
+                    <button
+                      type="button"
+                      aria-label={`Add a sticky note to ${title} as ${actor.name}`}
+                      onClick={() =>
+                        board.addItems(
+                          [
+                            {
+                              type: 'sticky_note',
+                              content: `<p>Idea ${frame.childrenIds.length + 1} from ${actor.name}</p>`,
+                              ...notePosition(frame, frame.childrenIds.length),
+                              parentId: frame.id,
+                            },
+                          ],
+                          { by: actor.id },
+                        )
+                      }
+                    >
+                      Add sticky
+                    </button>
+                  )}
                 </>
               )}
             </li>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { FrameRef } from '../sdk/surface';
+import { isFrame } from '../sdk/surface';
 import type { SimTab } from '../simulator/api';
 import { BoardView } from './BoardView';
 import { FrameList } from './FrameList';
@@ -43,7 +43,7 @@ export function Playground({ counter, defaults, urlErrors, initialUsers }: Playg
   const items = [...board.items()].sort(
     (a, b) => Number(b.type === 'frame') - Number(a.type === 'frame'),
   );
-  const frames = items.filter((item): item is FrameRef => item.type === 'frame');
+  const frames = items.filter(isFrame);
   const counters = board.counters();
   const columns: { tab: SimTab; label: string }[] = users.flatMap((user) =>
     board
@@ -120,7 +120,7 @@ export function Playground({ counter, defaults, urlErrors, initialUsers }: Playg
             }
             onSelect={selectOnBoard}
           />
-          <FrameList board={board} frames={frames} />
+          <FrameList board={board} frames={frames} actor={active?.tab.user ?? null} />
           <SessionList sessions={board.sessions()} users={users} />
         </div>
 

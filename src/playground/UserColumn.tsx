@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { plainTextOf } from '../domain/rooms/item-text';
 import type { SimBoard, SimItem, SimTab } from '../simulator/api';
 import { AppIframe } from './AppIframe';
 import { InvitationToast, NotificationToasts } from './Toasts';
@@ -37,8 +38,13 @@ const AppIcon = () => (
 /** Where the headless app lives; panel URLs from `openPanel` are relative to it, as in Miro. */
 const HEADLESS_URL = '/index.html';
 
-const itemLabel = (item: SimItem): string =>
-  item.type === 'frame' ? item.title || 'Untitled frame' : `Sticky: ${item.content}`;
+const KIND: Record<string, string> = { sticky_note: 'Sticky', text: 'Text', shape: 'Shape' };
+
+const itemLabel = (item: SimItem): string => {
+  if (item.type === 'frame') return item.title || 'Untitled frame';
+  if ('content' in item) return `${KIND[item.type]}: ${plainTextOf(item.content)}`;
+  return 'title' in item && item.title ? `${item.type}: ${item.title}` : item.type;
+};
 
 /**
  * One board tab of one user: Miro's toolbar with the app icon, this tab's toasts and selection,

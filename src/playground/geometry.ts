@@ -1,23 +1,13 @@
 import type { Rect } from '../sdk/surface';
 import type { SimItem } from '../simulator/api';
 
-export const STICKY_SIZE = 200;
-
-/** Board rectangle of an item: frames and stickies are stored by their centre (miro-sdk.md 2.10). */
+/** Board rectangle of an item: items are stored by their centre, in board coordinates. */
 export function itemRect(item: SimItem): Rect {
-  if (item.type === 'frame') {
-    return {
-      x: item.x - item.width / 2,
-      y: item.y - item.height / 2,
-      width: item.width,
-      height: item.height,
-    };
-  }
   return {
-    x: item.x - STICKY_SIZE / 2,
-    y: item.y - STICKY_SIZE / 2,
-    width: STICKY_SIZE,
-    height: STICKY_SIZE,
+    x: item.x - item.width / 2,
+    y: item.y - item.height / 2,
+    width: item.width,
+    height: item.height,
   };
 }
 

@@ -346,6 +346,60 @@ export const SETTINGS: SettingsSchema = {
     kind: 'enum',
     values: ['replace', 'no-op'],
   },
+  itemEventRecipients: {
+    group: 'undocumented',
+    ref: 'I1',
+    label: 'Item events (create/update/delete) reach',
+    kind: 'enum',
+    values: ['everyone', 'own-tabs', 'none'],
+  },
+  itemEventBatching: {
+    group: 'undocumented',
+    ref: 'I2',
+    label: 'Item events carry',
+    kind: 'enum',
+    values: ['per-action', 'per-item'],
+  },
+  itemReadStaleMs: {
+    group: 'undocumented',
+    ref: 'I4',
+    label: 'Others read an item changed this recently as before (ms)',
+    kind: 'number',
+    ...ms,
+  },
+  createInsideFrame: {
+    group: 'undocumented',
+    ref: 'I5',
+    label: 'An item created inside a frame is',
+    kind: 'enum',
+    values: ['not-child', 'child'],
+  },
+  timerIsStartedWhilePaused: {
+    group: 'undocumented',
+    ref: 'T6',
+    label: 'timer.isStarted() is true while paused',
+    kind: 'boolean',
+  },
+  duplicateRegistration: {
+    group: 'undocumented',
+    ref: 'X1',
+    label: 'The same handler registered twice is called',
+    kind: 'enum',
+    values: ['once', 'per-registration'],
+  },
+  votingEntitled: {
+    group: 'undocumented',
+    ref: '2.6',
+    label: 'Voting available (canUse)',
+    kind: 'boolean',
+  },
+  sessionsOffered: {
+    group: 'undocumented',
+    ref: '2.1',
+    label: 'Sessions offered to the app (apps loaded after the change)',
+    kind: 'enum',
+    values: ['yes', 'missing', 'refused'],
+  },
 };
 
 /** Keys in drawer order. */

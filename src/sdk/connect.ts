@@ -31,6 +31,27 @@ const UNREGISTRATIONS = new Set(['off', 'offValue']);
 /** Calls that hand back Session objects, which must be wrapped in turn. */
 const RETURNS_SESSIONS = new Set(['collaboration.startSession', 'collaboration.getSessions']);
 
+/** Calls that hand back board items; a frame's own calls (`add`, `getChildren`) are metered too. */
+const RETURNS_ITEMS = new Set([
+  'board.get',
+  'board.getById',
+  'board.getSelection',
+  'board.select',
+  'board.deselect',
+  'frame.add',
+  'frame.getChildren',
+]);
+const returnsItems = (method: string) =>
+  RETURNS_ITEMS.has(method) || method.startsWith('board.create');
+
+/**
+ * A create that failed for any reason but the rate limit may still have made its item (a reply
+ * lost in transit, a timeout): trying again here could make it twice. Whoever creates looks at
+ * the board first and decides (controller/board-job.ts); a rate-limit refusal has no side effect
+ * (miro-sdk.md R1), so that alone is retried here.
+ */
+const makesSomething = (method: string) => method.startsWith('board.create');
+
 type AnyFunction = (...args: unknown[]) => unknown;
 
 /**
@@ -43,10 +64,15 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
   const random = options.random ?? Math.random;
   const timeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
 
+  const createPolicy: RetryPolicy = { ...policy, attempts: 1 };
+
   const wrapResult = (method: string, value: unknown): unknown => {
-    if (!RETURNS_SESSIONS.has(method)) return value;
-    if (Array.isArray(value)) return value.map((session) => wrap(session, 'session'));
-    return wrap(value, 'session');
+    if (RETURNS_SESSIONS.has(method)) {
+      if (Array.isArray(value)) return value.map((session) => wrap(session, 'session'));
+      return wrap(value, 'session');
+    }
+    if (!returnsItems(method)) return value;
+    return Array.isArray(value) ? value.map(wrapItem) : wrapItem(value);
   };
 
   const wrapMethod =
@@ -71,7 +97,7 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
           meter.called(method);
           return wrapResult(method, await withTimeout(method, fn.apply(target, args), timeoutMs));
         },
-        policy,
+        makesSomething(method) ? createPolicy : policy,
         { random, onRetry: () => meter.retried() },
       ).catch((error: unknown) => {
         meter.failed();
@@ -101,6 +127,33 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
           return member;
         }
         cache.set(property, wrapped);
+        return wrapped;
+      },
+    });
+  };
+
+  /**
+   * An item keeps its own fields (reads, spreads and JSON see the item itself); only its methods
+   * are wrapped, metered under the item's type (`frame.add`). Unlike the board, the item is the
+   * Proxy's target, so a change the app makes to a field reaches the item a later `sync` sends.
+   */
+  const wrapItem = (item: unknown): unknown => {
+    if (typeof item !== 'object' || item === null) return item;
+    const type = (item as { type?: unknown }).type;
+    const namespace = typeof type === 'string' && type.length > 0 ? type : 'item';
+    const cache = new Map<string, unknown>();
+    return new Proxy(item, {
+      get(target, property) {
+        const member: unknown = Reflect.get(target, property);
+        if (typeof property !== 'string' || typeof member !== 'function') return member;
+        // A frozen own method must be returned as it is (a Proxy invariant); it goes unmetered.
+        const own = Object.getOwnPropertyDescriptor(target, property);
+        if (own && !own.configurable && !own.writable) return member;
+        let wrapped = cache.get(property);
+        if (!wrapped) {
+          wrapped = wrapMethod(target, member as AnyFunction, `${namespace}.${property}`, property);
+          cache.set(property, wrapped);
+        }
         return wrapped;
       },
     });

@@ -45,7 +45,7 @@ export class SdkCallError extends Error {
     super(
       rateLimited
         ? `Miro is limiting how fast this app may work, and "${method}" still could not run after ${attempts} tries. Wait a minute, then try again.`
-        : `Miro could not complete "${method}" (tried ${attempts} times): ${errorMessage(cause)}. Check your connection and try again.`,
+        : `Miro could not complete "${method}" (${attempts === 1 ? 'tried once' : `tried ${attempts} times`}): ${errorMessage(cause)}. Check your connection and try again.`,
     );
   }
 }

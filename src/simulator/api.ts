@@ -4,11 +4,17 @@
  * only sees the `MiroSurface` each simulated iframe is handed.
  */
 import type {
-  FrameRef,
+  CardItem,
+  EmbedItem,
+  FrameData,
+  ImageItem,
   Json,
   MiroSurface,
   OnlineUserInfo,
   Rect,
+  ShapeItem,
+  StickyNoteItem,
+  TextItem,
   TimerInstance,
 } from '../sdk/surface';
 
@@ -86,6 +92,25 @@ export type UndocumentedBehaviour = {
   getByIdUnknown: 'reject' | 'undefined';
   /** P1 */
   reopenPanel: 'replace' | 'no-op';
+  /** I1: who receives `items:create` / `experimental:items:update` / `items:delete`. */
+  itemEventRecipients: 'everyone' | 'own-tabs' | 'none';
+  /** I2 */
+  itemEventBatching: 'per-action' | 'per-item';
+  /** I4: ms during which another user's change is not yet seen by `get` (0: at once). */
+  itemReadStaleMs: number;
+  /** I5 */
+  createInsideFrame: 'not-child' | 'child';
+  /** T6 */
+  timerIsStartedWhilePaused: boolean;
+  /** X1 */
+  duplicateRegistration: 'once' | 'per-registration';
+  /** `canUse('voting')` (T4 is the timer's switch). */
+  votingEntitled: boolean;
+  /**
+   * Sessions are experimental (2.1): 'missing' gives app iframes started afterwards no
+   * `miro.board.collaboration`; 'refused' makes `startSession` reject.
+   */
+  sessionsOffered: 'yes' | 'missing' | 'refused';
 };
 
 /** Timing, faults and limits: the knobs of the settings drawer. */
@@ -194,9 +219,43 @@ export type SimNotification = {
   readonly at: number;
 };
 
+/** Items the Web SDK reads but the simulator only draws and lists (none can be created here). */
+export type SimOtherType = 'connector' | 'group' | 'app_card' | 'preview' | 'unsupported';
+
+export type SimOtherItem = Omit<
+  FrameData,
+  'type' | 'title' | 'childrenIds' | 'style' | 'showContent'
+> & {
+  readonly type: SimOtherType;
+};
+
+/**
+ * An item as the board holds it: the fields websdk-types gives it, and `x, y` its centre in
+ * board coordinates, also for children (the SDK reports a child's `x, y` relative to its frame's
+ * top-left corner, miro-sdk.md 2.10a).
+ */
 export type SimItem =
-  | FrameRef
-  | { readonly id: string; readonly type: 'sticky_note'; x: number; y: number; content: string };
+  | FrameData
+  | StickyNoteItem
+  | TextItem
+  | ShapeItem
+  | CardItem
+  | ImageItem
+  | (EmbedItem & { width: number; height: number })
+  | SimOtherItem;
+
+/** What a person draws on the board: any item, by its type, with what it holds. */
+export type SimItemProps =
+  | { type: 'sticky_note'; content?: string; fillColor?: StickyNoteItem['style']['fillColor'] }
+  | { type: 'text'; content?: string; color?: string }
+  | { type: 'shape'; content?: string; shape?: ShapeItem['shape']; fillColor?: string }
+  | { type: 'card'; title?: string; description?: string }
+  | { type: 'image'; url?: string; title?: string }
+  | { type: 'embed'; url?: string }
+  | { type: SimOtherType };
+
+/** Who does something on the board: a user id, or null for someone the board does not model. */
+export type SimActor = { by?: string | null };
 
 /** What changed, for the playground's renderer and for tests that wait on the board. */
 export type BoardChange =
@@ -246,11 +305,26 @@ export type SimBoard = {
    */
   setPanelHost(host: ((tab: SimTab, request: { url: string; data?: Json }) => void) | null): void;
 
-  addFrame(props: { title: string; x: number; y: number; width: number; height: number }): FrameRef;
+  addFrame(
+    props: { title: string; x: number; y: number; width: number; height: number } & SimActor,
+  ): FrameData;
   /** `parentId`: the frame it is drawn in (it joins that frame's `childrenIds`). */
-  addSticky(props: { content: string; x: number; y: number; parentId?: string }): SimItem;
-  renameFrame(frameId: string, title: string): void;
-  deleteItem(itemId: string): void;
+  addSticky(
+    props: { content: string; x: number; y: number; parentId?: string } & SimActor,
+  ): SimItem;
+  /**
+   * Items a person draws or pastes in one action (one item event under I2 'per-action'); each
+   * drawn at `x, y` (board coordinates) inside `parentId` becomes that frame's child.
+   */
+  addItems(
+    items: ReadonlyArray<SimItemProps & { x: number; y: number; parentId?: string }>,
+    actor?: SimActor,
+  ): SimItem[];
+  /** A person edits an item's text (content, or a card's title). */
+  editItem(itemId: string, text: string, actor?: SimActor): void;
+  renameFrame(frameId: string, title: string, actor?: SimActor): void;
+  deleteItem(itemId: string, actor?: SimActor): void;
+  /** Every item, children in board coordinates. */
   items(): readonly SimItem[];
   /** Sets what this tab's user has selected: `selection:update` in that tab. */
   select(tabId: string, itemIds: string[]): void;

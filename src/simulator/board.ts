@@ -1,7 +1,8 @@
 import type { Json } from '../sdk/surface';
-import type { BoardChange, SimBoard, SimIframe, SimInvitation, SimOptions } from './api';
+import type { BoardChange, SimBoard, SimIframe, SimInvitation, SimItem, SimOptions } from './api';
 import { Attention } from './attention';
 import { defaultOptions } from './defaults';
+import { notFound } from './errors';
 import { Hub } from './hub';
 import { Invitations } from './invitations';
 import { Items } from './items';
@@ -42,7 +43,7 @@ export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard => {
       id: hub.id(kind),
       kind,
       tab,
-      subs: new Subscriptions(),
+      subs: new Subscriptions(() => hub.options.duplicateRegistration === 'per-registration'),
       destroyed: false,
       face: null as unknown as SimIframe,
     };
@@ -105,10 +106,20 @@ export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard => {
     setPanelHost(host) {
       panels.host = host;
     },
-    addFrame: (props) => items.addFrame(props),
-    addSticky: (props) => items.addSticky(props),
-    renameFrame: (frameId, title) => items.rename(frameId, title),
-    deleteItem: (itemId) => items.delete(itemId, allTabs()),
+    addFrame: ({ by = null, ...props }) => items.addFrame(props, by),
+    addSticky: ({ by = null, ...props }) => {
+      const [sticky] = items.draw([{ type: 'sticky_note', ...props }], by);
+      return sticky as SimItem;
+    },
+    addItems: (drawn, actor) => items.draw(drawn, actor?.by ?? null),
+    editItem: (itemId, text, actor) => items.edit(itemId, text, actor?.by ?? null),
+    renameFrame: (frameId, title, actor) => {
+      if (items.list().find((item) => item.id === frameId)?.type !== 'frame') {
+        throw notFound(`No frame ${frameId}`);
+      }
+      items.edit(frameId, title, actor?.by ?? null);
+    },
+    deleteItem: (itemId, actor) => items.delete(itemId, allTabs(), actor?.by ?? null),
     items: () => items.list(),
     select: (tabId, itemIds) => items.select(users.tabById(tabId), itemIds),
     selection: (tabId) => [...users.tabById(tabId).selection],

@@ -39,6 +39,14 @@ export const defaultBehaviour: UndocumentedBehaviour = {
   getTypeAndId: 'and',
   getByIdUnknown: 'reject',
   reopenPanel: 'replace',
+  itemEventRecipients: 'everyone',
+  itemEventBatching: 'per-action',
+  itemReadStaleMs: 0,
+  createInsideFrame: 'not-child',
+  timerIsStartedWhilePaused: true,
+  duplicateRegistration: 'once',
+  votingEntitled: true,
+  sessionsOffered: 'yes',
 };
 
 /** No latency, no faults; Miro's documented credit budget (miro-sdk.md 4.1), enforced. */

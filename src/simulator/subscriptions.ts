@@ -12,10 +12,17 @@ export type SubscriptionRecord = { readonly handler: Listener; active: boolean }
 export class Subscriptions {
   private readonly topics = new Map<string, SubscriptionRecord[]>();
 
-  /** Adding the same function twice to one topic keeps one registration, as DOM events do. */
+  /** X1: whether `on` with a function already registered adds a second registration. */
+  constructor(private readonly keepsDuplicates: () => boolean = () => false) {}
+
+  /**
+   * Adding the same function twice to one topic keeps one registration, as DOM events do (X1
+   * default); in the variant each `on` adds one, and `off` removes them all.
+   */
   add(topic: string, handler: Listener): void {
     const records = this.topics.get(topic) ?? [];
-    if (records.some((record) => record.handler === handler)) return;
+    const known = records.some((record) => record.handler === handler);
+    if (known && !this.keepsDuplicates()) return;
     records.push({ handler, active: true });
     this.topics.set(topic, records);
   }

@@ -8,18 +8,23 @@ import type {
   Timer,
 } from '@mirohq/websdk-types';
 import type {
+  BoardFeature,
+  BoardItem,
   CollaborationSurface,
-  CreateFrameProps,
+  FrameItem,
   ItemFilter,
   ItemRef,
   MiroBoardSurface,
   MiroSurface,
+  NotificationsSurface,
   TimerSurface,
   UiEvents,
   UiSurface,
   ViewportSurface,
 } from '../sdk/surface';
+import type { SimItem, UndocumentedBehaviour } from './api';
 import { forbidden, invalid, notFound } from './errors';
+import type { CreatableType } from './item-records';
 import { assertJson, copyJson } from './json';
 import { type FrameState, isPresent } from './model';
 import { capture, type Services } from './services';
@@ -28,13 +33,37 @@ import { type Listener, topics } from './subscriptions';
 
 export const CLIENT_VERSION = 'simulator-2.17.2';
 
-const UI_EVENTS: readonly string[] = [
-  'icon:click',
-  'selection:update',
-  'online_users:update',
-  'items:delete',
-  'experimental:items:update',
-];
+/** Every `ui` event name websdk-types allows; `custom:<name>` besides (custom actions). */
+const UI_EVENT_NAMES = {
+  'icon:click': true,
+  drop: true,
+  'app_card:open': true,
+  'app_card:connect': true,
+  'selection:update': true,
+  'online_users:update': true,
+  'items:create': true,
+  'experimental:items:update': true,
+  'items:delete': true,
+} satisfies Record<Exclude<keyof UiEvents, `custom:${string}`>, true>;
+const UI_EVENTS: readonly string[] = Object.keys(UI_EVENT_NAMES);
+const uiEvent = (name: unknown): string =>
+  typeof name === 'string' && /^custom:.+/.test(name) ? name : oneOf(UI_EVENTS, name, 'ui');
+
+/** Each `canUse` feature and the option that switches it: a new feature is a compile error. */
+const ENTITLEMENT_OPTION = {
+  timer: 'timerEntitled',
+  voting: 'votingEntitled',
+} as const satisfies Record<BoardFeature, keyof UndocumentedBehaviour>;
+
+const CREATE_METHODS = {
+  createFrame: 'frame',
+  createStickyNote: 'sticky_note',
+  createText: 'text',
+  createShape: 'shape',
+  createCard: 'card',
+  createImage: 'image',
+  createEmbed: 'embed',
+} as const satisfies Record<string, CreatableType>;
 const TIMER_EVENTS: readonly string[] = ['start', 'update', 'finish'];
 const COLLAB_EVENTS: readonly string[] = ['sessions:started', 'sessions:ended'];
 
@@ -98,9 +127,9 @@ export const createSurface = (frame: FrameState, s: Services): MiroSurface => {
       return hub.call(frame, 'ui.closePanel', () => s.panels.close(frame.tab, copy()));
     },
     on: <E extends keyof UiEvents>(event: E, handler: UiEvents[E]) =>
-      subscribe('ui.on', () => topics.ui(oneOf(UI_EVENTS, event, 'ui')), handler),
+      subscribe('ui.on', () => topics.ui(uiEvent(event)), handler as Listener),
     off: <E extends keyof UiEvents>(event: E, handler: UiEvents[E]) =>
-      unsubscribe('ui.off', () => topics.ui(oneOf(UI_EVENTS, event, 'ui')), handler),
+      unsubscribe('ui.off', () => topics.ui(uiEvent(event)), handler as Listener),
   } satisfies UiSurface;
 
   const viewport = {
@@ -212,9 +241,12 @@ export const createSurface = (frame: FrameState, s: Services): MiroSurface => {
     attention,
     startSession: (props: SessionStartProps) => {
       const copy = capture(() => copyJson(props));
-      return hub.call(frame, 'collaboration.startSession', () =>
-        createSessionFace(frame, s.sessions.start(frame, copy()), s),
-      );
+      return hub.call(frame, 'collaboration.startSession', () => {
+        if (hub.options.sessionsOffered === 'refused') {
+          throw forbidden('Collaboration sessions are not available to this app on this board');
+        }
+        return createSessionFace(frame, s.sessions.start(frame, copy()), s);
+      });
     },
     getSessions: () =>
       hub.call(frame, 'collaboration.getSessions', () =>
@@ -244,6 +276,59 @@ export const createSurface = (frame: FrameState, s: Services): MiroSurface => {
       unsubscribe('collaboration.off', () => topics.collab(String(name)), handler),
   } satisfies CollaborationSurface;
 
+  /**
+   * Frames handed to app code carry their own calls, made from this iframe. Like the methods of
+   * Miro's item classes they are not own enumerable fields: spreads, JSON and equality see data.
+   */
+  const withMethods = (item: SimItem): BoardItem => {
+    if (item.type !== 'frame') return item;
+    const add = (child: ItemRef) => {
+      const ref = capture(() => ({
+        id: stringArg(child?.id, 'Item id'),
+        type: String(child?.type),
+      }));
+      return hub.call(frame, 'frame.add', () => withMethods(s.items.add(item.id, ref(), frame)));
+    };
+    const getChildren = () =>
+      hub.call(frame, 'frame.getChildren', () =>
+        s.items.children(item.id, user.id).map(withMethods),
+      );
+    return Object.defineProperties(item, {
+      add: { value: add, enumerable: false, writable: true, configurable: true },
+      getChildren: { value: getChildren, enumerable: false, writable: true, configurable: true },
+    }) as FrameItem;
+  };
+
+  const create =
+    <T>(method: keyof typeof CREATE_METHODS) =>
+    (props?: unknown): Promise<T> => {
+      const copy = capture(() => copyJson(props));
+      return hub.call(
+        frame,
+        `board.${method}`,
+        () => withMethods(s.items.create(CREATE_METHODS[method], copy(), frame)) as T,
+      );
+    };
+
+  const notifications = {
+    showInfo: (message: string) =>
+      hub.call(frame, 'notifications.showInfo', () => s.notifications.show(frame, 'info', message)),
+    showError: (message: string) =>
+      hub.call(frame, 'notifications.showError', () =>
+        s.notifications.show(frame, 'error', message),
+      ),
+    show: (options: { type: 'info' | 'error'; message: string }) => {
+      const copy = capture(() => copyJson(options));
+      return hub.call(frame, 'notifications.show', () => {
+        const { type, message } = copy() ?? ({} as { type?: unknown; message?: unknown });
+        if (type !== 'info' && type !== 'error') {
+          throw invalid(`Notification type must be info or error, got ${String(type)}`);
+        }
+        s.notifications.show(frame, type, message);
+      });
+    },
+  } satisfies NotificationsSurface;
+
   const board = {
     getInfo: () => hub.call(frame, 'board.getInfo', () => ({ ...s.info })),
     getUserInfo: () =>
@@ -253,41 +338,60 @@ export const createSurface = (frame: FrameState, s: Services): MiroSurface => {
           : { id: user.id, name: user.name },
       ),
     getOnlineUsers: () => hub.call(frame, 'board.getOnlineUsers', () => s.users.online()),
-    getSelection: () => hub.call(frame, 'board.getSelection', () => s.items.selected(frame.tab)),
+    getSelection: () =>
+      hub.call(frame, 'board.getSelection', () => s.items.selected(frame.tab).map(withMethods)),
     get: (filter?: ItemFilter) => {
       const copy = capture(() => copyJson(filter));
-      return hub.call(frame, 'board.get', () => s.items.query(copy()));
+      return hub.call(frame, 'board.get', () => s.items.query(copy(), user.id).map(withMethods));
     },
     getById: (id: string) =>
       hub.call(frame, 'board.getById', () => {
         stringArg(id, 'Item id');
-        return s.items.byId(id) as ItemRef;
+        const item = s.items.byId(id, user.id);
+        return (item === undefined ? item : withMethods(item)) as BoardItem;
       }),
-    canUse: (feature: 'timer' | 'voting') =>
-      hub.call(frame, 'board.canUse', () =>
-        feature === 'timer' ? hub.options.timerEntitled : feature === 'voting',
-      ),
-    createFrame: (props?: CreateFrameProps) => {
-      const copy = capture(() => copyJson(props ?? {}));
-      return hub.call(frame, 'board.createFrame', () => s.items.addFrame(copy()));
+    select: (filter?: ItemFilter) => {
+      const copy = capture(() => copyJson(filter));
+      return hub.call(frame, 'board.select', () =>
+        s.items.selectMatching(frame.tab, copy()).map(withMethods),
+      );
     },
+    deselect: (filter?: ItemFilter) => {
+      const copy = capture(() => copyJson(filter));
+      return hub.call(frame, 'board.deselect', () =>
+        s.items.deselectMatching(frame.tab, copy()).map(withMethods),
+      );
+    },
+    canUse: (feature: BoardFeature) =>
+      hub.call(frame, 'board.canUse', () => {
+        if (!Object.hasOwn(ENTITLEMENT_OPTION, feature)) {
+          throw invalid(`Unknown feature ${String(feature)}`);
+        }
+        return hub.options[ENTITLEMENT_OPTION[feature]];
+      }),
+    createFrame: create<FrameItem>('createFrame'),
+    createStickyNote: create('createStickyNote'),
+    createText: create('createText'),
+    createShape: create('createShape'),
+    createCard: create('createCard'),
+    createImage: create('createImage'),
+    createEmbed: create('createEmbed'),
     ui,
     viewport,
-    notifications: {
-      showInfo: (message: string) =>
-        hub.call(frame, 'notifications.showInfo', () =>
-          s.notifications.show(frame, 'info', message),
-        ),
-      showError: (message: string) =>
-        hub.call(frame, 'notifications.showError', () =>
-          s.notifications.show(frame, 'error', message),
-        ),
-    },
+    notifications,
     storage: { collection },
     events,
     timer,
     collaboration,
   } satisfies MiroBoardSurface;
 
+  // Sessions are experimental: a board Miro does not offer them to has no `collaboration` (2.1).
+  if (hub.options.sessionsOffered === 'missing') {
+    const { collaboration: _none, ...withoutSessions } = board;
+    return {
+      board: withoutSessions as unknown as MiroBoardSurface,
+      clientVersion: CLIENT_VERSION,
+    };
+  }
   return { board, clientVersion: CLIENT_VERSION } satisfies MiroSurface;
 };

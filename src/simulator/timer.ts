@@ -86,9 +86,11 @@ export class BoardTimer {
   }
 
   /** True while a countdown exists (started or paused): `start` would be refused (T3). */
+  /** T6: whether a paused timer counts as started is undocumented. */
   isStarted(): boolean {
     this.assertEntitled();
-    return this.status !== 'STOPPED';
+    if (this.status === 'PAUSED') return this.hub.options.timerIsStartedWhilePaused;
+    return this.status === 'STARTED';
   }
 
   private run(rest: number): void {

@@ -594,3 +594,25 @@ describe('collaboration sessions (miro-sdk.md 2.1–2.2, C1–C19)', () => {
     expect(log).toEqual([`headless:joined:${p.user.id}`]);
   });
 });
+
+describe('a board that offers no sessions (2.1: sessions are experimental)', () => {
+  it("sessionsOffered 'missing': app iframes started afterwards have no miro.board.collaboration", async () => {
+    const board = fakeBoard();
+    const before = userWithTab(board, 'Before');
+    board.setOptions({ sessionsOffered: 'missing' });
+    const after = userWithTab(board, 'After');
+    expect(before.miro.board.collaboration).toBeDefined();
+    expect(after.miro.board.collaboration).toBeUndefined();
+    expect('collaboration' in after.miro.board).toBe(false);
+    expect(await run(board, after.miro.board.getInfo())).toMatchObject({ id: expect.any(String) });
+  });
+
+  it("sessionsOffered 'refused': startSession rejects FORBIDDEN and starts nothing", async () => {
+    const board = fakeBoard({ sessionsOffered: 'refused' });
+    const f = userWithTab(board, 'F');
+    const refusal = await rejection(board, f.miro.board.collaboration.startSession({ name: 'R' }));
+    expect(refusal.code).toBe('FORBIDDEN');
+    expect(board.sessions()).toEqual([]);
+    expect(await run(board, f.miro.board.collaboration.getSessions())).toEqual([]);
+  });
+});

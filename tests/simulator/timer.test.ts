@@ -72,6 +72,17 @@ describe('board timer (miro-sdk.md 2.6, T1–T5)', () => {
     expect(events.at(-1)).toBe('update:STOPPED:0');
   });
 
+  it('isStarted() is true while paused (T6 default) and false in the variant', async () => {
+    const { board, a } = await scene();
+    await run(board, a.miro.board.timer.start(10_000));
+    await run(board, a.miro.board.timer.pause());
+    expect(await run(board, a.miro.board.timer.isStarted())).toBe(true);
+    board.setOptions({ timerIsStartedWhilePaused: false });
+    expect(await run(board, a.miro.board.timer.isStarted())).toBe(false);
+    await run(board, a.miro.board.timer.resume());
+    expect(await run(board, a.miro.board.timer.isStarted())).toBe(true);
+  });
+
   it('timerFinishOnStop: stop() also emits finish (T2 variant)', async () => {
     const { board, a, events } = await scene({ timerFinishOnStop: true });
     await run(board, a.miro.board.timer.start(10_000));
