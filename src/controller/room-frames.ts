@@ -25,27 +25,29 @@ export async function createRoomFrames(
   if (!Number.isFinite(wanted) || wanted < 1 || wanted > room) {
     return { frames: [], problem: `Choose between 1 and ${Math.max(1, room)} rooms.` };
   }
-  const [template] = (await board.get({ id: templateFrameId })).filter(isFrame);
+  // Every frame, in one call: the template is among them, and the new ones must keep clear of all.
+  const frames = (await board.get({ type: 'frame' })).filter(isFrame);
+  const template = frames.find((frame) => frame.id === templateFrameId);
   if (!template) {
     return { frames: [], problem: 'The template frame is no longer on the board. Choose another.' };
   }
-  const layout = layoutRoomFrames({ template, count: wanted });
+  const layout = layoutRoomFrames({ template, count: wanted, obstacles: frames });
   const created = await Promise.allSettled(
     layout.map(({ title, x, y, width, height }) =>
       board.createFrame({ title, x, y, width, height }),
     ),
   );
-  const frames: FrameInfo[] = [];
+  const made: FrameInfo[] = [];
   let failure: unknown = null;
   for (const result of created) {
     if (result.status === 'fulfilled') {
       const { id, title, x, y, width, height } = result.value;
-      frames.push({ id, title, x, y, width, height });
+      made.push({ id, title, x, y, width, height });
     } else failure ??= result.reason;
   }
   const problem =
     failure === null
       ? null
-      : `${wanted - frames.length} of ${wanted} frames could not be created. ${errorMessage(failure)}`;
-  return { frames, problem };
+      : `${wanted - made.length} of ${wanted} frames could not be created. ${errorMessage(failure)}`;
+  return { frames: made, problem };
 }

@@ -34,9 +34,35 @@ describe('layoutRoomFrames', () => {
     expect(first).toEqual({ title: 'Room 1', x: 400 + 100 + 400, y: 0, width: 800, height: 600 });
   });
 
-  it('can grow below the template instead', () => {
-    const [first] = layoutRoomFrames({ template, count: 1, gap: 100, placement: 'below' });
-    expect(first).toMatchObject({ x: 0, y: 300 + 100 + 300 });
+  it('rooms from template: frames already beside the template are stepped over, never drawn on', () => {
+    // Rooms made earlier: a row of three to the template's right (the bug: new ones landed on them).
+    const earlier = [1, 2, 3].map((i) => ({ x: i * 900, y: 0, width: 800, height: 600 }));
+    const frames = layoutRoomFrames({ template, count: 2, gap: 100, obstacles: earlier });
+    for (const frame of frames) for (const old of earlier) expect(overlap(frame, old)).toBe(false);
+    // Below the template is nearer than past the row: the grid goes there.
+    expect(frames[0]).toMatchObject({ x: 0, y: 300 + 100 + 300 });
+  });
+
+  it('rooms from template: goes past obstacles to the right when below is farther', () => {
+    const underneath = { x: 0, y: 1500, width: 5000, height: 2000 };
+    const near = { x: 1100, y: 0, width: 200, height: 200 };
+    const [first] = layoutRoomFrames({
+      template,
+      count: 1,
+      gap: 100,
+      obstacles: [underneath, near],
+    });
+    expect(first).toMatchObject({ x: 1200 + 100 + 400, y: 0 });
+  });
+
+  it('takes its titles from a list, numbering the rest', () => {
+    const names = ['Customers', ' ', 'Risks'];
+    expect(layoutRoomFrames({ template, count: 4, names }).map((frame) => frame.title)).toEqual([
+      'Customers',
+      'Room 2',
+      'Risks',
+      'Room 4',
+    ]);
   });
 
   it('makes a near-square grid: 12 rooms as 4 columns × 3 rows', () => {
@@ -64,44 +90,42 @@ describe('layoutRoomFrames', () => {
     expect(first).toMatchObject({ width: 800, height: 600 });
   });
 
-  it('makes K frames of the template size overlapping neither the template nor each other', () => {
+  it('rooms from template: K frames of the template size overlap no frame on the board nor each other', () => {
+    const rect = fc.record({
+      x: fc.integer({ min: -100_000, max: 100_000 }),
+      y: fc.integer({ min: -100_000, max: 100_000 }),
+      width: fc.integer({ min: 1, max: 5000 }),
+      height: fc.integer({ min: 1, max: 5000 }),
+    });
     fc.assert(
       fc.property(
-        fc.record({
-          x: fc.integer({ min: -100_000, max: 100_000 }),
-          y: fc.integer({ min: -100_000, max: 100_000 }),
-          width: fc.integer({ min: 1, max: 5000 }),
-          height: fc.integer({ min: 1, max: 5000 }),
-        }),
-        fc.integer({ min: 0, max: 200 }),
+        rect,
+        fc.integer({ min: 0, max: 60 }),
         fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
         fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
-        fc.constantFrom('right' as const, 'below' as const),
-        (rect, count, gap, columns, placement) => {
+        fc.array(rect, { maxLength: 12 }),
+        (template, count, gap, columns, obstacles) => {
           const frames: RoomFrame[] = layoutRoomFrames({
-            template: rect,
+            template,
             count,
             gap,
             columns,
-            placement,
+            obstacles,
           });
           expect(frames).toHaveLength(count);
           for (const frame of frames) {
-            expect([frame.width, frame.height]).toEqual([rect.width, rect.height]);
-            expect(overlap(frame, rect)).toBe(false);
+            expect([frame.width, frame.height]).toEqual([template.width, template.height]);
+            expect(overlap(frame, template)).toBe(false);
+            for (const obstacle of obstacles) expect(overlap(frame, obstacle)).toBe(false);
           }
-          // Neighbours in the grid are enough: a grid cell can only touch the cells next to it.
-          const sorted = [...frames].sort((a, b) => a.y - b.y || a.x - b.x);
-          for (let i = 1; i < sorted.length; i++) {
-            expect(overlap(sorted[i - 1] as Rect, sorted[i] as Rect)).toBe(false);
-          }
-          const columnsUsed = new Set(frames.map((frame) => frame.x)).size;
-          for (let i = columnsUsed; i < frames.length; i++) {
-            expect(overlap(frames[i - columnsUsed] as Rect, frames[i] as Rect)).toBe(false);
+          for (let i = 0; i < frames.length; i++) {
+            for (let j = i + 1; j < frames.length; j++) {
+              expect(overlap(frames[i] as Rect, frames[j] as Rect)).toBe(false);
+            }
           }
         },
       ),
-      { ...propertyOptions, numRuns: 100 },
+      { ...propertyOptions, numRuns: 200 },
     );
   });
 });
