@@ -1,5 +1,6 @@
 import type { PlanAction } from '../domain/actions';
 import type { PersonRef, Plan, PreAssignment, Rotation } from '../domain/plan';
+import type { PromptPlacement } from '../domain/rooms/prompts';
 
 /**
  * What the panel asks of its tab's headless controller. The headless app is the only writer of
@@ -83,8 +84,43 @@ export type ViewportCommand =
   /** "Take me back to my room": only while this user's room runs. */
   | { type: 'showMyRoom' };
 
+/** Rooms with material (controller/rooms.ts): jobs on the board, activity, sessions on offer. */
+export type RoomsCommand =
+  /** "Create rooms from this frame": `names` and `prompts` are typed, one line per room. */
+  | {
+      type: 'createRoomsFromTemplate';
+      templateFrameId: string;
+      count: number;
+      names: string;
+      prompts: string;
+      prompt: PromptPlacement;
+    }
+  /** "Gather results into the main area", after the end. */
+  | { type: 'gatherResults' }
+  | { type: 'cancelRoomsJob' }
+  | { type: 'resumeRoomsJob' }
+  /** Stops showing a finished or interrupted job. */
+  | { type: 'dismissRoomsJob' }
+  /** Asks once whether Miro offers sessions here (before anyone plans). */
+  | { type: 'checkSessions' }
+  /** A room with people and no change for this long is quiet. */
+  | { type: 'setQuietAfter'; minutes: number };
+
+const ROOMS_COMMANDS: ReadonlySet<string> = new Set<RoomsCommand['type']>([
+  'createRoomsFromTemplate',
+  'gatherResults',
+  'cancelRoomsJob',
+  'resumeRoomsJob',
+  'dismissRoomsJob',
+  'checkSessions',
+  'setQuietAfter',
+]);
+
+export const isRoomsCommand = (command: PanelCommand): command is RoomsCommand =>
+  ROOMS_COMMANDS.has(command.type);
+
 /** Everything a panel may send to its headless app. */
-export type PanelCommand = Command | PlanningCommand | ViewportCommand;
+export type PanelCommand = Command | PlanningCommand | ViewportCommand | RoomsCommand;
 
 const PLANNING_COMMANDS: ReadonlySet<string> = new Set<PlanningCommand['type']>([
   'openSelfSelect',

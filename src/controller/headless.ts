@@ -8,6 +8,7 @@ import {
   type CommandResult,
   type ControllerNotice,
   isPlanningCommand,
+  isRoomsCommand,
   type PanelCommand,
   type ViewportCommand,
 } from './commands';
@@ -21,6 +22,7 @@ import { PlanReader } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
 import { Presence } from './presence';
+import { RoomsController } from './rooms';
 import { type Locks, tabLease } from './tab-lease';
 import { ViewportMover, viewportAroundFrame } from './viewport';
 
@@ -30,6 +32,7 @@ export type Headless = {
   facilitator: FacilitatorController;
   participant: ParticipantController;
   planning: PlanningController;
+  rooms: RoomsController;
   reader: PlanReader;
   writer: PlanWriter;
   instanceId: string;
@@ -119,6 +122,18 @@ export async function startHeadless(
     me,
     onProblem: (problem) => control.reportProblem(problem),
   });
+  const rooms = new RoomsController({
+    board,
+    reader,
+    writer,
+    me,
+    instanceId,
+    isFacilitator: (plan) => control.isFacilitator(plan ?? undefined),
+    runsHere: () => lease.held(),
+    now,
+    newId,
+    announce: (work) => link.announceWork(work),
+  });
 
   const isMine = () => reader.plan()?.facilitator.id === me.id;
   /**
@@ -139,6 +154,7 @@ export async function startHeadless(
     if (!control.isFacilitator()) return;
     await presence.start();
     await control.reattach();
+    rooms.planChanged();
   };
   const pickUpLater = () =>
     pickUp().catch((error: unknown) =>
@@ -160,6 +176,7 @@ export async function startHeadless(
     // Acting as facilitator is the moment this client starts caring who is online. If that
     // fails, the command still runs: start and re-invite ask for presence themselves.
     await presence.start().catch(() => {});
+    if (isRoomsCommand(asked)) return rooms.handle(asked);
     return isPlanningCommand(asked) ? planning.handle(asked) : control.handle(asked);
   };
   const show = async (asked: ViewportCommand): Promise<CommandResult> => {
@@ -187,6 +204,7 @@ export async function startHeadless(
   const link = serveCommands(channelName(info.id, me.id), instanceId, command, () => ({
     notice: control.currentNotice(),
     plan: reader.plan(),
+    work: rooms.work(),
   }));
   announce = link.announce;
 
@@ -209,6 +227,7 @@ export async function startHeadless(
     notices.stop();
     moves.stop();
     planning.stop();
+    rooms.stop();
     void board.events.off(BROADCAST_EVENT, onMessage);
     void board.ui.off('items:delete', control.onItemsDeleted);
     void board.ui.off('experimental:items:update', control.onItemsUpdated);
@@ -248,6 +267,7 @@ export async function startHeadless(
       notices.planChanged();
       moves.planChanged();
       planning.planChanged();
+      rooms.planChanged();
     });
     // Storage has no compare-and-set and anyone running the app may write it: after a take-over
     // race or damage, the current facilitator puts the plan everyone holds back into storage.
@@ -268,6 +288,7 @@ export async function startHeadless(
     facilitator: control,
     participant,
     planning,
+    rooms,
     reader,
     writer,
     instanceId,

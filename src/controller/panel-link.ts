@@ -1,5 +1,6 @@
 import type { Plan } from '../domain/plan';
 import type { CommandResult, ControllerNotice, PanelCommand } from './commands';
+import type { RoomsWork } from './rooms-work';
 
 /**
  * The panel and the headless app of one tab are separate iframes; Miro's broadcast skips the
@@ -8,7 +9,13 @@ import type { CommandResult, ControllerNotice, PanelCommand } from './commands';
  */
 type LinkMessage =
   | { kind: 'hello'; from: 'panel' }
-  | { kind: 'here'; instanceId: string; notice: ControllerNotice; plan: Plan | null }
+  | {
+      kind: 'here';
+      instanceId: string;
+      notice: ControllerNotice;
+      plan: Plan | null;
+      work: RoomsWork;
+    }
   | { kind: 'command'; to: string; id: string; command: PanelCommand }
   | { kind: 'result'; from: string; id: string; result: CommandResult }
   | { kind: 'notice'; from: string; notice: ControllerNotice }
@@ -18,7 +25,9 @@ type LinkMessage =
    * miss every join. A storage notification can also be lost (S3): the headless app reads the
    * plan again when that matters (the end, a room closing), and this brings its panel along.
    */
-  | { kind: 'plan'; from: string; plan: Plan };
+  | { kind: 'plan'; from: string; plan: Plan }
+  /** Rooms with material: a job's progress, the rooms' activity, sessions on offer. */
+  | { kind: 'work'; from: string; work: RoomsWork };
 
 export const channelName = (boardId: string, userId: string) =>
   `breakout-rooms/${boardId}/${userId}`;
@@ -29,6 +38,7 @@ export const LINK_TIMEOUT_MS = 20_000;
 export type HeadlessEndpoint = {
   announce(notice: ControllerNotice): void;
   announcePlan(plan: Plan): void;
+  announceWork(work: RoomsWork): void;
   close(): void;
 };
 
@@ -36,7 +46,7 @@ export function serveCommands(
   name: string,
   instanceId: string,
   handle: (command: PanelCommand) => Promise<CommandResult>,
-  current: () => { notice: ControllerNotice; plan: Plan | null },
+  current: () => { notice: ControllerNotice; plan: Plan | null; work: RoomsWork },
 ): HeadlessEndpoint {
   const here = (): LinkMessage => ({ kind: 'here', instanceId, ...current() });
   const channel = new BroadcastChannel(name);
@@ -62,6 +72,8 @@ export function serveCommands(
       channel.postMessage({ kind: 'notice', from: instanceId, notice } satisfies LinkMessage),
     announcePlan: (plan) =>
       channel.postMessage({ kind: 'plan', from: instanceId, plan } satisfies LinkMessage),
+    announceWork: (work) =>
+      channel.postMessage({ kind: 'work', from: instanceId, work } satisfies LinkMessage),
     close: () => channel.close(),
   };
 }
@@ -78,6 +90,7 @@ export type PanelEndpoint = {
 export type PanelListeners = {
   notice: (notice: ControllerNotice) => void;
   plan: (plan: Plan) => void;
+  work?: (work: RoomsWork) => void;
 };
 
 export function connectToHeadless(
@@ -97,11 +110,14 @@ export function connectToHeadless(
       if (message.instanceId === target) {
         listeners.notice(message.notice);
         if (message.plan) listeners.plan(message.plan);
+        listeners.work?.(message.work);
       }
     } else if (message.kind === 'notice' && message.from === target) {
       listeners.notice(message.notice);
     } else if (message.kind === 'plan' && message.from === target) {
       listeners.plan(message.plan);
+    } else if (message.kind === 'work' && message.from === target) {
+      listeners.work?.(message.work);
     } else if (message.kind === 'result' && message.from === target) {
       waiting.get(message.id)?.(message.result);
       waiting.delete(message.id);

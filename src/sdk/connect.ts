@@ -1,6 +1,7 @@
 import { Meter } from './meter';
+import { noSessions } from './no-sessions';
 import { callWithRetry, DEFAULT_RETRY, type RetryPolicy } from './retry';
-import type { MiroBoardSurface, MiroSurface } from './surface';
+import { hasCollaboration, type MiroBoardSurface, type MiroSurface } from './surface';
 
 /** The board as the rest of the app sees it: Miro's surface, with retries and metering. */
 export type Board = MiroBoardSurface;
@@ -113,6 +114,11 @@ export function connect(miro: MiroSurface, options: ConnectOptions = {}): Connec
     // the real object never trip the Proxy invariants when we hand back a wrapped method.
     return new Proxy({} as T & object, {
       get(_blank, property) {
+        // A board without sessions (2.1): the stand-in answers, so no caller meets `undefined`.
+        if (namespace === 'board' && property === 'collaboration' && !hasCollaboration(target)) {
+          if (!cache.has(property)) cache.set(property, noSessions());
+          return cache.get(property);
+        }
         const member: unknown = Reflect.get(target, property);
         if (typeof property !== 'string') return member;
         if (cache.has(property)) return cache.get(property);

@@ -251,7 +251,10 @@ export type SessionsLifecycleHandler = (event: SessionsLifecycleEvent) => void;
 
 export const isFrame = <T extends ItemRef>(item: T): item is T & FrameRef => item.type === 'frame';
 
-/** False on a board whose SDK has no sessions at all (the experimental namespace is missing). */
-export const hasCollaboration = (board: MiroBoardSurface): boolean =>
+/**
+ * False on a board whose SDK has no sessions at all (the experimental namespace is missing).
+ * Through the seam such a board has a stand-in instead (`sdk/no-sessions.ts`).
+ */
+export const hasCollaboration = (board: object): boolean =>
   typeof (board as { collaboration?: { startSession?: unknown } }).collaboration?.startSession ===
   'function';

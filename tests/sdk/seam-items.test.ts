@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect } from '../../src/sdk/connect';
 import { creditsOf } from '../../src/sdk/credits';
+import { isNoSessions, NO_SESSIONS_MESSAGE } from '../../src/sdk/no-sessions';
 import { type FrameItem, hasCollaboration, isFrame } from '../../src/sdk/surface';
 import { fakeBoard, rejection, run, userWithTab } from '../simulator/helpers';
 
@@ -70,11 +71,18 @@ describe('board items through the seam', () => {
     expect(creditsOf('ui.on')).toBe(0);
   });
 
-  it('hasCollaboration tells a board without sessions from one with them', () => {
+  it('a board without sessions gets a stand-in through the seam: no sessions, none can start, and why', async () => {
     const { sim, user } = connected();
-    expect(hasCollaboration(connect(user.miro).board)).toBe(true);
+    expect(isNoSessions(connect(user.miro).board.collaboration)).toBe(false);
     sim.setOptions({ sessionsOffered: 'missing' });
     const late = userWithTab(sim, 'Late');
-    expect(hasCollaboration(connect(late.miro).board)).toBe(false);
+    expect(hasCollaboration(late.miro.board)).toBe(false);
+    const { board } = connect(late.miro);
+    expect(isNoSessions(board.collaboration)).toBe(true);
+    await expect(board.collaboration.getSessions()).resolves.toEqual([]);
+    await expect(board.collaboration.on('sessions:started', () => {})).resolves.toBeUndefined();
+    await expect(board.collaboration.startSession({ name: 'R' })).rejects.toThrow(
+      NO_SESSIONS_MESSAGE,
+    );
   });
 });

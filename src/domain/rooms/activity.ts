@@ -165,6 +165,36 @@ export function changesBetween(
   return seen;
 }
 
+/** What a panel needs of a room's activity: plain data, computed into a view with its own clock. */
+export type RoomSnapshot = {
+  readonly roomId: string;
+  /** When each recently changed item last changed. */
+  readonly recentTimes: readonly number[];
+  readonly lastChangeAt: number | null;
+  readonly added: number;
+  readonly activeMinutes: number;
+};
+
+export type ActivitySnapshot = {
+  readonly runId: string;
+  readonly startedAt: number;
+  readonly rooms: readonly RoomSnapshot[];
+};
+
+export function snapshotOf(activity: Activity, now: number): ActivitySnapshot {
+  return {
+    runId: activity.runId,
+    startedAt: activity.startedAt,
+    rooms: [...activity.rooms].map(([roomId, room]) => ({
+      roomId,
+      recentTimes: [...room.recent.values()].filter((at) => now - at < RECENT_MS),
+      lastChangeAt: room.lastChangeAt,
+      added: room.added,
+      activeMinutes: activeMinutesOf(room),
+    })),
+  };
+}
+
 export type RoomActivityView = {
   /** Items added or changed in the last five minutes. */
   recentItems: number;
@@ -179,22 +209,21 @@ export type RoomActivityView = {
  * `quietAfterMs` since the later of its last change and the start.
  */
 export function roomActivity(
-  activity: Activity,
+  snapshot: ActivitySnapshot,
   roomId: string,
   peopleIn: number,
   now: number,
   quietAfterMs = DEFAULT_QUIET_AFTER_MS,
 ): RoomActivityView {
-  const room = activity.rooms.get(roomId) ?? EMPTY_ROOM;
-  let recentItems = 0;
-  for (const at of room.recent.values()) if (now - at < RECENT_MS) recentItems += 1;
-  const since = Math.max(room.lastChangeAt ?? activity.startedAt, activity.startedAt);
+  const room = snapshot.rooms.find((candidate) => candidate.roomId === roomId);
+  const lastChangeAt = room?.lastChangeAt ?? null;
+  const since = Math.max(lastChangeAt ?? snapshot.startedAt, snapshot.startedAt);
   return {
-    recentItems,
-    lastChangeAt: room.lastChangeAt,
+    recentItems: (room?.recentTimes ?? []).filter((at) => now - at < RECENT_MS).length,
+    lastChangeAt,
     quiet: peopleIn > 0 && now - since >= quietAfterMs,
-    added: room.added,
-    activeMinutes: activeMinutesOf(room),
+    added: room?.added ?? 0,
+    activeMinutes: room?.activeMinutes ?? 0,
   };
 }
 

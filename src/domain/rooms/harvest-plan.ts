@@ -6,14 +6,7 @@
 
 import type { Rect } from '../plan';
 import { placeBeside } from '../planning/room-frames';
-import {
-  type BoardThing,
-  type FrameToMake,
-  type ItemToMake,
-  numberField,
-  objectField,
-  shownText,
-} from './make-plan';
+import { type BoardThing, type ItemToMake, numberField, objectField, shownText } from './make-plan';
 
 /** A room's column holds at most this many copies; the rest count as left behind. */
 export const MAX_GATHERED_PER_ROOM = 60;
@@ -37,7 +30,18 @@ export type RoomMaterial = {
 
 export type RoomHarvest = { readonly name: string; gathered: number; leftBehind: number };
 
-export type Harvest = { readonly frame: FrameToMake; readonly rooms: readonly RoomHarvest[] };
+export type Harvest = {
+  readonly title: string;
+  /** Where the harvest frame goes (centre-based). */
+  readonly frame: Rect;
+  /** Each room's column, in the order of the rooms, relative to the frame's top-left corner. */
+  readonly columns: readonly (readonly ItemToMake[])[];
+  readonly rooms: readonly RoomHarvest[];
+};
+
+export type HarvestColumns = Pick<Harvest, 'columns' | 'rooms'> & {
+  readonly size: { width: number; height: number };
+};
 
 const textHeight = (text: string) =>
   LINE_HEIGHT *
@@ -128,22 +132,29 @@ export type HarvestLayout = {
   obstacles: readonly Rect[];
 };
 
-export function planHarvest(layout: HarvestLayout): Harvest {
-  const columns = layout.rooms.map((room, index) => column(room, MARGIN + index * COLUMN_WIDTH));
-  const size = {
-    width: 2 * MARGIN + Math.max(1, layout.rooms.length) * COLUMN_WIDTH,
-    height: Math.max(400, ...columns.map((c) => c.height)),
-  };
+/** The columns of the rooms' material and the size of the frame that holds them. */
+export function harvestColumns(rooms: readonly RoomMaterial[]): HarvestColumns {
+  const columns = rooms.map((room, index) => column(room, MARGIN + index * COLUMN_WIDTH));
   return {
-    frame: {
-      title: layout.title,
-      frame: placeBeside(layout.anchor, size, layout.obstacles, 100),
-      items: columns.flatMap((c) => c.items),
-    },
-    rooms: layout.rooms.map((room, index) => ({
+    columns: columns.map((c) => c.items),
+    rooms: rooms.map((room, index) => ({
       name: room.name,
       gathered: columns[index]?.gathered ?? 0,
       leftBehind: columns[index]?.leftBehind ?? 0,
     })),
+    size: {
+      width: 2 * MARGIN + Math.max(1, rooms.length) * COLUMN_WIDTH,
+      height: Math.max(400, ...columns.map((c) => c.height)),
+    },
+  };
+}
+
+export function planHarvest(layout: HarvestLayout): Harvest {
+  const { columns, rooms, size } = harvestColumns(layout.rooms);
+  return {
+    title: layout.title,
+    frame: placeBeside(layout.anchor, size, layout.obstacles, 100),
+    columns,
+    rooms,
   };
 }

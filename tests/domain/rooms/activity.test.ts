@@ -7,6 +7,7 @@ import {
   RECENT_MS,
   resumeActivity,
   roomActivity,
+  snapshotOf,
   startActivity,
   summariesOf,
 } from '../../../src/domain/rooms/activity';
@@ -22,10 +23,17 @@ describe('room activity', () => {
       { roomId: 'r1', itemId: 'b', kind: 'added', at: T0 + 2 * MIN },
       { roomId: 'r1', itemId: 'a', kind: 'changed', at: T0 + 3 * MIN },
     ]);
-    const view = roomActivity(activity, 'r1', 2, T0 + 4 * MIN);
+    const view = roomActivity(snapshotOf(activity, T0 + 4 * MIN), 'r1', 2, T0 + 4 * MIN);
     expect(view).toMatchObject({ recentItems: 2, lastChangeAt: T0 + 3 * MIN, added: 2 });
-    expect(roomActivity(activity, 'r1', 2, T0 + 2 * MIN + RECENT_MS).recentItems).toBe(1);
-    expect(roomActivity(activity, 'r2', 2, T0 + 4 * MIN)).toMatchObject({
+    expect(
+      roomActivity(
+        snapshotOf(activity, T0 + 2 * MIN + RECENT_MS),
+        'r1',
+        2,
+        T0 + 2 * MIN + RECENT_MS,
+      ).recentItems,
+    ).toBe(1);
+    expect(roomActivity(snapshotOf(activity, T0 + 4 * MIN), 'r2', 2, T0 + 4 * MIN)).toMatchObject({
       recentItems: 0,
       lastChangeAt: null,
       added: 0,
@@ -36,7 +44,7 @@ describe('room activity', () => {
     let activity = startActivity('run', T0);
     activity = observe(activity, [{ roomId: 'r1', itemId: 'a', kind: 'added', at: T0 + MIN }]);
     activity = observe(activity, [{ roomId: 'r1', itemId: 'a', kind: 'added', at: T0 + MIN + 5 }]);
-    expect(roomActivity(activity, 'r1', 1, T0 + 2 * MIN)).toMatchObject({
+    expect(roomActivity(snapshotOf(activity, T0 + 2 * MIN), 'r1', 1, T0 + 2 * MIN)).toMatchObject({
       recentItems: 1,
       added: 1,
     });
@@ -47,7 +55,7 @@ describe('room activity', () => {
       { roomId: 'r1', itemId: 'a', kind: 'added', at: T0 - 1 },
       { roomId: 'r1', itemId: 'b', kind: 'added', at: Number.NaN },
     ]);
-    expect(roomActivity(activity, 'r1', 1, T0 + MIN).added).toBe(0);
+    expect(roomActivity(snapshotOf(activity, T0 + MIN), 'r1', 1, T0 + MIN).added).toBe(0);
   });
 
   it('time active counts the minutes in which something changed', () => {
@@ -56,7 +64,9 @@ describe('room activity', () => {
       { roomId: 'r1', itemId: 'b', kind: 'added', at: T0 + 20 },
       { roomId: 'r1', itemId: 'c', kind: 'removed', at: T0 + 5 * MIN },
     ]);
-    expect(roomActivity(activity, 'r1', 1, T0 + 6 * MIN).activeMinutes).toBe(2);
+    expect(
+      roomActivity(snapshotOf(activity, T0 + 6 * MIN), 'r1', 1, T0 + 6 * MIN).activeMinutes,
+    ).toBe(2);
   });
 
   it('a watcher restarted from its summary keeps the totals, counting a minute once', () => {
@@ -66,7 +76,7 @@ describe('room activity', () => {
     ]);
     let again = resumeActivity('run', T0, summariesOf(activity));
     again = observe(again, [{ roomId: 'r1', itemId: 'c', kind: 'changed', at: T0 + 2 * MIN + 5 }]);
-    expect(roomActivity(again, 'r1', 1, T0 + 3 * MIN)).toMatchObject({
+    expect(roomActivity(snapshotOf(again, T0 + 3 * MIN), 'r1', 1, T0 + 3 * MIN)).toMatchObject({
       added: 2,
       activeMinutes: 2,
       lastChangeAt: T0 + 2 * MIN + 5,
@@ -121,11 +131,13 @@ describe('quiet room', () => {
       { roomId: 'busy', itemId: 'a', kind: 'added', at: T0 + 4 * MIN },
     ]);
     const at = T0 + 6 * MIN;
-    expect(roomActivity(activity, 'still', 3, at).quiet).toBe(true);
-    expect(roomActivity(activity, 'busy', 3, at).quiet).toBe(false);
-    expect(roomActivity(activity, 'still', 0, at).quiet).toBe(false);
-    expect(roomActivity(activity, 'still', 3, T0 + 4 * MIN).quiet).toBe(false);
-    expect(roomActivity(activity, 'busy', 3, at, MIN).quiet).toBe(true);
+    expect(roomActivity(snapshotOf(activity, at), 'still', 3, at).quiet).toBe(true);
+    expect(roomActivity(snapshotOf(activity, at), 'busy', 3, at).quiet).toBe(false);
+    expect(roomActivity(snapshotOf(activity, at), 'still', 0, at).quiet).toBe(false);
+    expect(roomActivity(snapshotOf(activity, T0 + 4 * MIN), 'still', 3, T0 + 4 * MIN).quiet).toBe(
+      false,
+    );
+    expect(roomActivity(snapshotOf(activity, at), 'busy', 3, at, MIN).quiet).toBe(true);
   });
 
   it('sorts quiet rooms first, keeping the order within each group', () => {

@@ -42,7 +42,7 @@ describe('harvest: the results frame', () => {
 
   it('one column per room, headed by its name, with copies of its notes and text in reading order, colour kept', () => {
     const harvest = planHarvest({ title: 'Results', rooms, anchor: main, obstacles: [main] });
-    const items = harvest.frame.items;
+    const items = harvest.columns.flat();
     const columns = [...new Set(items.map((item) => item.x))];
     expect(columns).toHaveLength(2);
     const first = items.filter((item) => item.x === columns[0]);
@@ -66,7 +66,8 @@ describe('harvest: the results frame', () => {
 
   it('the copies stack without overlapping and stay inside the frame', () => {
     const harvest = planHarvest({ title: 'Results', rooms, anchor: main, obstacles: [main] });
-    const { frame, items } = harvest.frame;
+    const { frame } = harvest;
+    const items = harvest.columns.flat();
     const column = items.filter((item) => item.x === items[0]?.x);
     for (let i = 1; i < column.length; i++) {
       const above = column[i - 1];
@@ -83,15 +84,15 @@ describe('harvest: the results frame', () => {
 
   it('goes beside the main area, clear of every frame; a second harvest goes clear of the first', () => {
     const first = planHarvest({ title: 'Results', rooms, anchor: main, obstacles: [main] }).frame;
-    expect(edges(first.frame).left).toBeGreaterThan(edges(main).right);
+    expect(edges(first).left).toBeGreaterThan(edges(main).right);
     const second = planHarvest({
       title: 'Results 2',
       rooms,
       anchor: main,
-      obstacles: [main, first.frame],
+      obstacles: [main, first],
     }).frame;
-    const a = edges(first.frame);
-    const b = edges(second.frame);
+    const a = edges(first);
+    const b = edges(second);
     const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     expect(overlap).toBe(false);
   });
@@ -109,6 +110,6 @@ describe('harvest: the results frame', () => {
     expect(harvest.rooms).toEqual([
       { name: 'Big', gathered: MAX_GATHERED_PER_ROOM, leftBehind: 5 },
     ]);
-    expect(harvest.frame.items.at(-1)?.text).toBe('5 other items stayed in the room');
+    expect(harvest.columns[0]?.at(-1)?.text).toBe('5 other items stayed in the room');
   });
 });
