@@ -5,7 +5,7 @@
  */
 import { isRoomClosed } from '../src/domain/facilitation';
 import { PLAN_COLLECTION, PLAN_KEY } from '../src/domain/plan';
-import { parsePlan } from '../src/domain/schema';
+import { parsePlan } from '../src/domain/stored/plan-v1';
 import type { SimBoard } from '../src/simulator/api';
 import { checkClosedRooms, watchFacilitation } from './facilitation-invariants';
 import { centreIn, isInMainArea } from './geometry';

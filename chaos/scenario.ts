@@ -6,7 +6,7 @@
 import type { CommandResult } from '../src/controller/commands';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../src/domain/plan';
 import { createRandom, type Random, randomIndex } from '../src/domain/random';
-import { parsePlan } from '../src/domain/schema';
+import { parsePlan } from '../src/domain/stored/plan-v1';
 import type { FrameRef } from '../src/sdk/surface';
 import type { SimBoard } from '../src/simulator/api';
 import { createBoard } from '../src/simulator/index';

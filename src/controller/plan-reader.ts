@@ -1,26 +1,16 @@
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
-import { type PlanReadResult, parsePlan } from '../domain/schema';
+import { type PlanReadResult, parsePlan } from '../domain/stored/plan-v1';
 import type { Board } from '../sdk/connect';
 import type { Json } from '../sdk/surface';
+import { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
 
-export type PlanSnapshot =
-  | { status: 'loading' }
-  | { status: 'empty' }
-  | { status: 'ok'; plan: Plan }
-  /** Unreadable data: `lastGood` is the plan held before it arrived, if any. */
-  | { status: 'corrupt' | 'future'; message: string; lastGood: Plan | null };
+export { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
 
 /**
  * Keeps the latest trustworthy plan from realtime storage. Subscribes before the first read and
  * never goes back to a lower revision, so a slow read or a reordered echo cannot roll the plan
  * back (D12). Damaged or newer-version data is reported as such and never replaces a good plan.
  */
-export const goodPlanOf = (snapshot: PlanSnapshot): Plan | null => {
-  if (snapshot.status === 'ok') return snapshot.plan;
-  if (snapshot.status === 'corrupt' || snapshot.status === 'future') return snapshot.lastGood;
-  return null;
-};
-
 export const REMOVED_MESSAGE =
   'The saved breakout plan was removed from the board. The app keeps the last plan it read, and the facilitator’s app saves it again.';
 export const OVERWRITTEN_MESSAGE =

@@ -2,7 +2,7 @@ import type { PlanAction } from '../domain/actions';
 import { PLAN_MAX_BYTES } from '../domain/limits';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
 import { reduceAll } from '../domain/reducer';
-import { planBytes } from '../domain/schema';
+import { planBytes } from '../domain/stored/plan-v1';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import type { PlanReader } from './plan-reader';

@@ -1,25 +1,10 @@
 /**
- * The facilitation part of the stored plan (announcements, closing warning, pause, locked and
- * closed rooms, help on the way) and what is derived from it. The field came after plan version 1
- * without a new version (other fields are added at the same time), so a plan without it reads as
- * "nothing happened yet"; a plan with it damaged is damaged like any other field.
+ * Facilitation while rooms run (announcements, closing warning, pause, locked and closed rooms,
+ * help on the way): its bounds, its empty state and what is derived from it. Its stored shape is
+ * stored/facilitation.ts.
  */
 
-import { isValidId } from './limits';
-import type { Announcement, Facilitation, Plan, Room, RoomClosure } from './plan';
-import {
-  Damage,
-  type Fields,
-  field,
-  isRecord,
-  pathTo,
-  readId,
-  readList,
-  readNullableNumber,
-  readNumber,
-  readRecord,
-  readString,
-} from './read-fields';
+import type { Facilitation, Plan, Room, RoomClosure } from './plan';
 
 /** Only the latest announcements are kept: participants who were away read them in the panel. */
 export const MAX_ANNOUNCEMENTS = 10;
@@ -30,9 +15,8 @@ export const MAX_WARNING_MS = 120_000;
 export const DEFAULT_WARNING_MS = 60_000;
 /** The buttons offer +1 and +5 minutes; anything up to an hour at once is accepted. */
 export const MAX_EXTENSION_MS = 60 * 60_000;
-
-const TIMESTAMP = { min: 0, max: Number.MAX_SAFE_INTEGER };
-const KEY = 'facilitation';
+/** People the facilitator can be on the way to at once: far more than anyone walks to. */
+export const MAX_HELP_ON_THE_WAY = 1000;
 
 export const emptyFacilitation = (warningMs = DEFAULT_WARNING_MS): Facilitation => ({
   warningMs,
@@ -45,82 +29,6 @@ export const emptyFacilitation = (warningMs = DEFAULT_WARNING_MS): Facilitation 
 
 export const isValidWarning = (ms: number) =>
   Number.isInteger(ms) && ms >= MIN_WARNING_MS && ms <= MAX_WARNING_MS;
-
-function records(fields: Fields, key: string, path: string, max: number): [Fields, string][] {
-  return readList(fields, key, path, max).map((entry, index) => {
-    const at = `${pathTo(path, key)}[${index}]`;
-    if (!isRecord(entry)) throw new Damage(`${at} should be an object`);
-    return [entry, at];
-  });
-}
-
-function readRoomId(fields: Fields, key: string, path: string, roomIds: ReadonlySet<string>) {
-  const roomId = readId(fields, key, path);
-  if (!roomIds.has(roomId))
-    throw new Damage(`${pathTo(path, key)} names a room that is not in the plan`);
-  return roomId;
-}
-
-/** Reads `facilitation` of a stored plan; absent (older plans) means nothing happened yet. */
-export function readFacilitation(document: Fields, roomIds: ReadonlySet<string>): Facilitation {
-  const value = field(document, KEY);
-  if (value === undefined || value === null) return emptyFacilitation();
-  const fields = readRecord(document, KEY, '');
-  const warningMs = readNumber(fields, 'warningMs', KEY, {
-    min: MIN_WARNING_MS,
-    max: MAX_WARNING_MS,
-    integer: true,
-  });
-  const announcements: Announcement[] = records(
-    fields,
-    'announcements',
-    KEY,
-    MAX_ANNOUNCEMENTS,
-  ).map(([entry, path]) => ({
-    id: readId(entry, 'id', path),
-    text: readString(entry, 'text', path, MAX_ANNOUNCEMENT_LENGTH),
-    at: readNumber(entry, 'at', path, TIMESTAMP),
-  }));
-  const lockedRoomIds = readList(fields, 'lockedRoomIds', KEY, roomIds.size).map(
-    (roomId, index) => {
-      const at = `${pathTo(KEY, 'lockedRoomIds')}[${index}]`;
-      if (!isValidId(roomId) || !roomIds.has(roomId)) {
-        throw new Damage(`${at} should name a room of the plan`);
-      }
-      return roomId;
-    },
-  );
-  const closedRooms: RoomClosure[] = records(fields, 'closedRooms', KEY, roomIds.size).map(
-    ([entry, path]) => ({
-      roomId: readRoomId(entry, 'roomId', path, roomIds),
-      at: readNumber(entry, 'at', path, TIMESTAMP),
-    }),
-  );
-  const helpOnTheWay = records(fields, 'helpOnTheWay', KEY, 1000).map(([entry, path]) => ({
-    personId: readId(entry, 'personId', path),
-    at: readNumber(entry, 'at', path, TIMESTAMP),
-  }));
-  return {
-    warningMs,
-    pausedAt: readNullableNumber(fields, 'pausedAt', KEY, TIMESTAMP),
-    announcements,
-    lockedRoomIds,
-    closedRooms,
-    helpOnTheWay,
-  };
-}
-
-/** A fresh plain copy with exactly the known fields, for storage. */
-export function encodeFacilitation(value: Facilitation): Facilitation {
-  return {
-    warningMs: value.warningMs,
-    pausedAt: value.pausedAt,
-    announcements: value.announcements.map(({ id, text, at }) => ({ id, text, at })),
-    lockedRoomIds: [...value.lockedRoomIds],
-    closedRooms: value.closedRooms.map(({ roomId, at }) => ({ roomId, at })),
-    helpOnTheWay: value.helpOnTheWay.map(({ personId, at }) => ({ personId, at })),
-  };
-}
 
 // Derived data, never stored.
 

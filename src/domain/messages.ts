@@ -7,7 +7,7 @@
 
 import { isValidId } from './limits';
 import type { PersonRef } from './plan';
-import { type Fields, field, isRecord } from './read-fields';
+import { type Fields, field, isRecord } from './stored/valid';
 import { cleanName } from './text';
 
 export const BROADCAST_EVENT = 'breakout-rooms';

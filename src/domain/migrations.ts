@@ -7,7 +7,7 @@
  */
 
 import { PLAN_SCHEMA_VERSION } from './plan';
-import { Damage, type Fields } from './read-fields';
+import { Damage, type Fields } from './stored/valid';
 
 export type Migration = (older: Fields) => Fields;
 

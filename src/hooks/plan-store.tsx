@@ -7,7 +7,8 @@ import {
   useRef,
   useSyncExternalStore,
 } from 'react';
-import { goodPlanOf, PlanReader, type PlanSnapshot } from '../controller/plan-reader';
+import type { PlanReader } from '../controller/plan-reader';
+import { goodPlanOf, type PlanSnapshot } from '../controller/plan-snapshot';
 import type { Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
@@ -30,6 +31,8 @@ type ConnectablePlanStore = PlanStore & { connect(): () => void };
 function createPlanStore(board: Board): ConnectablePlanStore {
   let snapshot: PlanSnapshot = { status: 'loading' };
   let reader: PlanReader | null = null;
+  /** A plan committed before the reader loaded. */
+  let early: Plan | null = null;
   const listeners = new Set<() => void>();
   const publish = (next: PlanSnapshot) => {
     snapshot = next;
@@ -42,23 +45,39 @@ function createPlanStore(board: Board): ConnectablePlanStore {
       return () => listeners.delete(listener);
     },
     committed(plan) {
-      reader?.committed(plan);
+      if (reader) reader.committed(plan);
+      else {
+        // The reader is still loading: show the plan now and hand it over once it is there.
+        early = plan;
+        publish({ status: 'ok', plan });
+      }
     },
     connect() {
-      // A stopped reader cannot restart, so each (StrictMode double) mount gets its own.
-      const current = new PlanReader(board);
-      reader = current;
-      current.subscribe(publish);
-      current.start().catch((error: unknown) => {
-        if (reader !== current) return;
+      let stopped = false;
+      let current: PlanReader | null = null;
+      const failed = (error: unknown) => {
+        if (stopped) return;
         publish({
           status: 'corrupt',
           message: `The breakout plan could not be read from the board: ${errorMessage(error)}`,
-          lastGood: null,
+          lastGood: early,
         });
-      });
+      };
+      // The reader and its parsers load on their own, so the panel's first load stays small.
+      import('../controller/plan-reader')
+        .then(({ PlanReader }) => {
+          if (stopped) return;
+          // A stopped reader cannot restart, so each (StrictMode double) mount gets its own.
+          current = new PlanReader(board);
+          reader = current;
+          current.subscribe(publish);
+          if (early) current.committed(early);
+          return current.start();
+        })
+        .catch(failed);
       return () => {
-        current.stop();
+        stopped = true;
+        current?.stop();
         if (reader === current) reader = null;
       };
     },

@@ -1,4 +1,4 @@
-import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
+import { goodPlanOf, type PlanSnapshot } from '../controller/plan-snapshot';
 import type { PersonRef, Phase } from '../domain/plan';
 import { sameFields, usePlanSelector } from './plan-store';
 import { useCurrentUser } from './use-current-user';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { goodPlanOf, type PlanSnapshot } from '../controller/plan-reader';
+import { goodPlanOf, type PlanSnapshot } from '../controller/plan-snapshot';
 import type { FrameInfo } from '../domain/actions';
 import { reducePlan } from '../domain/reducer';
 import type { FrameRef } from '../sdk/surface';

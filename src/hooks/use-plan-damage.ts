@@ -1,4 +1,4 @@
-import type { PlanSnapshot } from '../controller/plan-reader';
+import type { PlanSnapshot } from '../controller/plan-snapshot';
 import { usePlanSelector } from './plan-store';
 
 const damageOf = (snapshot: PlanSnapshot): string | null =>

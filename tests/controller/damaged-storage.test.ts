@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OVERWRITTEN_MESSAGE, REMOVED_MESSAGE } from '../../src/controller/plan-reader';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
-import { parsePlan } from '../../src/domain/schema';
+import { parsePlan } from '../../src/domain/stored/plan-v1';
 import type { Json } from '../../src/sdk/surface';
 import { createWorkshop, type Workshop } from '../support/workshop';
 import { answer, expectOk, planBreakout } from './plan-breakout';

@@ -8,8 +8,8 @@ import {
 } from '../../src/domain/facilitation';
 import type { Plan } from '../../src/domain/plan';
 import { reduceAll, reducePlan } from '../../src/domain/reducer';
-import { encodePlan, parsePlan } from '../../src/domain/schema';
 import { countdownOf, timeLeft } from '../../src/domain/selectors';
+import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import { NOTIFICATION_LIMIT } from '../../src/domain/text';
 import { deepFreeze, newPlan, room, runningPlan } from './fixtures';
 

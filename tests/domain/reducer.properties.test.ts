@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAllowedInPhase, reduceAll, reducePlan } from '../../src/domain/reducer';
-import { encodePlan, parsePlan } from '../../src/domain/schema';
+import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import { actionArb, deepFreeze, propertyOptions, reachablePlanArb } from './fixtures';
 
 describe('reducePlan properties', () => {

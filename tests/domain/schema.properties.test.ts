@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodePlan, parsePlan } from '../../src/domain/schema';
+import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import { propertyOptions, reachablePlanArb } from './fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

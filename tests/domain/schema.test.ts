@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PEOPLE, PLAN_MAX_BYTES } from '../../src/domain/limits';
 import { migrate } from '../../src/domain/migrations';
 import type { Plan } from '../../src/domain/plan';
-import { encodePlan, exceedsStorageLimit, parsePlan, planBytes } from '../../src/domain/schema';
+import {
+  encodePlan,
+  exceedsStorageLimit,
+  parsePlan,
+  planBytes,
+} from '../../src/domain/stored/plan-v1';
 import { runningPlan } from './fixtures';
 
 /** The running fixture as storage would return it: plain JSON, open to tampering. */

@@ -5,21 +5,11 @@
  * validated on the way in and never throws.
  */
 
+import * as v from 'valibot';
 import { utf8ByteLength } from '../bytes';
-import { MAX_RAW_NAME_LENGTH } from '../limits';
-import type { Person, PersonRef, Plan } from '../plan';
-import {
-  Damage,
-  type Fields,
-  field,
-  isRecord,
-  readId,
-  readList,
-  readNullableNumber,
-  readNumber,
-  readString,
-} from '../read-fields';
-import { cleanName } from '../text';
+import type { Person, Plan } from '../plan';
+import { PersonRefSchema } from '../stored/shapes';
+import { field, id, isRecord, list, name, readStored, record, timestamp } from '../stored/valid';
 
 export const HISTORY_VERSION = 1;
 export const HISTORY_MAX_BYTES = 60_000;
@@ -28,15 +18,25 @@ const MAX_ENTRIES = 1000;
 const MAX_ROOMS_PER_ENTRY = 200;
 const MAX_PEOPLE_PER_ROOM = 2000;
 
-export type HistoryRoom = { name: string; people: PersonRef[] };
-export type HistoryEntry = {
-  runId: string;
-  startedAt: number;
+const HistoryRoomSchema = record({
+  name: name(),
+  people: list(PersonRefSchema, MAX_PEOPLE_PER_ROOM),
+});
+
+export const HistoryEntrySchema = record({
+  runId: id(),
+  startedAt: timestamp(),
   /** Null while the breakout still runs. */
-  endedAt: number | null;
-  rooms: HistoryRoom[];
-};
+  endedAt: v.nullable(timestamp()),
+  rooms: list(HistoryRoomSchema, MAX_ROOMS_PER_ENTRY),
+});
+
+export type HistoryRoom = v.InferOutput<typeof HistoryRoomSchema>;
+export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
 export type History = { version: typeof HISTORY_VERSION; entries: HistoryEntry[] };
+
+/** The envelope is read first; each entry on its own, so damage costs one entry. */
+const HistoryListSchema = record({ entries: list(v.unknown(), MAX_ENTRIES) });
 
 export const emptyHistory = (): History => ({ version: HISTORY_VERSION, entries: [] });
 
@@ -87,35 +87,6 @@ export type HistoryReadResult =
   | { status: 'corrupt'; message: string }
   | { status: 'future'; version: number; message: string };
 
-const TIMESTAMP = { min: 0, max: Number.MAX_SAFE_INTEGER };
-
-function readPersonRef(raw: unknown, path: string): PersonRef {
-  if (!isRecord(raw)) throw new Damage(`${path} should be an object`);
-  return {
-    id: readId(raw, 'id', path),
-    name: cleanName(readString(raw, 'name', path, MAX_RAW_NAME_LENGTH)),
-  };
-}
-
-function readEntry(raw: Fields, path: string): HistoryEntry {
-  const rooms = readList(raw, 'rooms', path, MAX_ROOMS_PER_ENTRY).map((room, index) => {
-    const at = `${path}.rooms[${index}]`;
-    if (!isRecord(room)) throw new Damage(`${at} should be an object`);
-    return {
-      name: cleanName(readString(room, 'name', at, MAX_RAW_NAME_LENGTH)),
-      people: readList(room, 'people', at, MAX_PEOPLE_PER_ROOM).map((person, personIndex) =>
-        readPersonRef(person, `${at}.people[${personIndex}]`),
-      ),
-    };
-  });
-  return {
-    runId: readId(raw, 'runId', path),
-    startedAt: readNumber(raw, 'startedAt', path, TIMESTAMP),
-    endedAt: readNullableNumber(raw, 'endedAt', path, TIMESTAMP),
-    rooms,
-  };
-}
-
 /** Reads stored history. One damaged entry costs that entry, not the whole history. */
 export function parseHistory(raw: unknown): HistoryReadResult {
   try {
@@ -132,21 +103,20 @@ export function parseHistory(raw: unknown): HistoryReadResult {
     if (version !== HISTORY_VERSION) {
       return { status: 'corrupt', message: 'The breakout history is damaged: unknown version.' };
     }
+    const read = readStored(HistoryListSchema, raw);
+    if (!read.ok) {
+      return { status: 'corrupt', message: `The breakout history is damaged: ${read.detail}.` };
+    }
     const entries: HistoryEntry[] = [];
     let skipped = 0;
-    readList(raw, 'entries', '', MAX_ENTRIES).forEach((entry, index) => {
-      try {
-        if (!isRecord(entry)) throw new Damage(`entries[${index}] should be an object`);
-        entries.push(readEntry(entry, `entries[${index}]`));
-      } catch (error) {
-        if (!(error instanceof Damage)) throw error;
-        skipped++;
-      }
-    });
+    for (const entry of read.value.entries) {
+      const one = readStored(HistoryEntrySchema, entry);
+      if (one.ok) entries.push(one.value);
+      else skipped++;
+    }
     return { status: 'ok', history: { version: HISTORY_VERSION, entries }, skipped };
-  } catch (error) {
-    const detail = error instanceof Damage ? `: ${error.detail}` : '';
-    return { status: 'corrupt', message: `The breakout history is damaged${detail}.` };
+  } catch {
+    return { status: 'corrupt', message: 'The breakout history is damaged.' };
   }
 }
 

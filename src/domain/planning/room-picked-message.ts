@@ -6,7 +6,7 @@
 
 import { isValidId } from '../limits';
 import type { PersonRef } from '../plan';
-import { field, isRecord } from '../read-fields';
+import { field, isRecord } from '../stored/valid';
 import { cleanName } from '../text';
 
 export type RoomPickedMessage = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/domain/plan';
 import { reduceAll } from '../../../src/domain/reducer';
-import { encodePlan, parsePlan } from '../../../src/domain/schema';
+import { encodePlan, parsePlan } from '../../../src/domain/stored/plan-v1';
 import { planWithRooms, room } from '../fixtures';
 
 const roundTrip = (plan: Plan) => parsePlan(JSON.parse(JSON.stringify(encodePlan(plan))));
