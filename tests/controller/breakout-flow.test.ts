@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLOSE_CHECK_MS } from '../../src/controller/breakout-end';
-import { LEFTOVER_CHECK_MS } from '../../src/controller/facilitator';
+import { LEFTOVER_CHECK_MS } from '../../src/controller/leftover-sessions';
 import {
   END_NOTIFICATION,
   JOIN_ACK_MS,
@@ -60,6 +60,29 @@ describe('starting a breakout', () => {
     expect(w.sim.sessions().filter((session) => !session.ended)).toHaveLength(2);
     const calls = w.sim.counters().calls[w.facilitator.user.id] ?? {};
     expect(calls['session.invite']).toBe(2);
+  });
+
+  it('takes a facilitator who is in a room into it without inviting them', async () => {
+    const w = await createWorkshop({ participants: 2, rooms: 2 });
+    const planned = await planBreakout(w);
+    const control = w.facilitator.headless.facilitator;
+    const roomId = planned.rooms[0]?.id ?? '';
+    expectOk(
+      await w.run(
+        control.handle({
+          type: 'edit',
+          actions: [
+            { type: 'includeFacilitatorSet', include: true },
+            { type: 'personAssigned', person: personOf(w.facilitator), roomId },
+          ],
+        }),
+      ),
+    );
+    expectOk(await w.run(control.handle({ type: 'start' })));
+    const sessionId = storedPlan(w).rooms.find((room) => room.id === roomId)?.sessionId;
+    const session = w.sim.sessions().find((candidate) => candidate.id === sessionId);
+    expect(session?.memberIds).toContain(w.facilitator.user.id);
+    expect(w.sim.invitations(w.facilitator.user.id)).toHaveLength(0);
   });
 
   it('opens the rooms in parallel, not one after the other', async () => {
