@@ -268,7 +268,7 @@ export type BoardChange =
   | { kind: 'notification'; notification: SimNotification }
   | { kind: 'sessions' }
   | { kind: 'timer' }
-  | { kind: 'storage' }
+  | { kind: 'storage'; collection: string; key: string }
   | { kind: 'options' };
 
 export type Counters = {
@@ -282,6 +282,10 @@ export type Counters = {
   storageWrites: number;
   storageBytes: number;
   maxStoredValueBytes: number;
+  /** Bytes of storage values delivered, summed over every app iframe each one reached. */
+  storageBytesDelivered: number;
+  /** Storage values delivered, one per app iframe reached. */
+  storageDeliveries: number;
   broadcasts: number;
 };
 
@@ -347,6 +351,8 @@ export type SimBoard = {
   timer(): TimerInstance;
   notifications(userId?: string): readonly SimNotification[];
   storageValue(collection: string, key: string): Json | undefined;
+  /** The keys of a collection that hold a value now. */
+  storageKeys(collection: string): string[];
   /** Writes storage as another client would (e.g. corrupt data), with notifications. */
   writeStorage(collection: string, key: string, value: Json | undefined): void;
 

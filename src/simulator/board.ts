@@ -136,6 +136,7 @@ export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard => {
     timer: () => services.timer.state(),
     notifications: (userId) => services.notifications.list(userId),
     storageValue: (collection, key) => storage.get(collection, key),
+    storageKeys: (collection) => storage.keys(collection),
     writeStorage(collection, key, value: Json | undefined) {
       if (value === undefined) storage.remove(collection, key, null);
       else storage.set(collection, key, value, null);

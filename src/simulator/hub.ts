@@ -14,6 +14,8 @@ export type DeliveryOptions = {
   mayDuplicate?: boolean;
   /** Deliver even to handlers removed after the event was emitted (C9 user-left before end). */
   ignoreUnsubscribe?: boolean;
+  /** Called once per delivery that reached at least one handler of the iframe. */
+  onDelivered?: () => void;
 };
 
 /**
@@ -132,10 +134,13 @@ export class Hub {
       const dueAt = this.fifoDue(`${frame.id}|${channel}`, this.now() + latency);
       this.queue.schedule(dueAt, () => {
         if (!canReceive(frame)) return;
+        let reached = false;
         for (const record of records) {
           if (!record.active && !options.ignoreUnsubscribe) continue;
+          reached = true;
           this.invoke(record.handler, args());
         }
+        if (reached) options.onDelivered?.();
       });
     }
   }

@@ -54,6 +54,12 @@ export class Ledger {
     this.counters.maxStoredValueBytes = Math.max(this.counters.maxStoredValueBytes, bytes);
   }
 
+  /** One storage value reached one app iframe. */
+  recordStorageDelivery(bytes: number): void {
+    this.counters.storageDeliveries += 1;
+    this.counters.storageBytesDelivered += bytes;
+  }
+
   recordBroadcast(): void {
     this.counters.broadcasts += 1;
   }
@@ -88,6 +94,8 @@ const emptyCounters = (): Counters => ({
   storageWrites: 0,
   storageBytes: 0,
   maxStoredValueBytes: 0,
+  storageBytesDelivered: 0,
+  storageDeliveries: 0,
   broadcasts: 0,
 });
 

@@ -18,6 +18,13 @@ export class Storage {
 
   constructor(private readonly hub: Hub) {}
 
+  keys(collection: string): string[] {
+    const prefix = slot(collection, '');
+    return [...this.data.keys()]
+      .filter((id) => id.startsWith(prefix))
+      .map((id) => id.slice(prefix.length));
+  }
+
   get(collection: string, key: string): Json | undefined {
     const entry = this.data.get(slot(collection, key));
     return entry ? (JSON.parse(entry.text) as Json) : undefined;
@@ -54,10 +61,13 @@ export class Storage {
         .active(topics.storage(collection, key))
         .filter((record) => record.handler === handler);
       const text = entry.text;
-      this.hub.deliver(frame, storageChannel(collection, key), records, () => [
-        JSON.parse(text),
-        entry.version,
-      ]);
+      this.hub.deliver(
+        frame,
+        storageChannel(collection, key),
+        records,
+        () => [JSON.parse(text), entry.version],
+        { onDelivered: () => this.hub.ledger.recordStorageDelivery(utf8Bytes(text)) },
+      );
     }
   }
 
@@ -73,8 +83,9 @@ export class Storage {
     const version = this.nextVersion(id);
     if (text === undefined) this.data.delete(id);
     else this.data.set(id, { text, version });
-    this.hub.emit({ kind: 'storage' });
+    this.hub.emit({ kind: 'storage', collection, key });
     const topic = topics.storage(collection, key);
+    const deliveredBytes = text === undefined ? 0 : utf8Bytes(text);
     for (const frame of this.hub.frames()) {
       if (!canReceive(frame) || !this.echoes(frame, writer)) continue;
       this.hub.deliver(
@@ -82,7 +93,10 @@ export class Storage {
         storageChannel(collection, key),
         frame.subs.active(topic),
         () => [text === undefined ? undefined : (JSON.parse(text) as Json), version],
-        { drop: this.hub.options.dropStorageNotification },
+        {
+          drop: this.hub.options.dropStorageNotification,
+          onDelivered: () => this.hub.ledger.recordStorageDelivery(deliveredBytes),
+        },
       );
     }
   }
@@ -109,5 +123,6 @@ export class Storage {
 }
 
 const slot = (collection: string, key: string): string => `${collection}\u0000${key}`;
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 const storageChannel = (collection: string, key: string): string =>
   `storage:${slot(collection, key)}`;

@@ -46,6 +46,29 @@ describe('realtime storage (miro-sdk.md 2.4, S1–S7)', () => {
     expect(seen.other.calls).toEqual([['v', '1']]);
   });
 
+  it('counts the bytes of every value delivered, once per iframe it reached, and lists keys', async () => {
+    const { board, writer, panel } = await twoIframeTab();
+    const other = userWithTab(board, 'Other');
+    const twice = recorder();
+    await run(board, writer.miro.board.storage.collection('c').onValue('k', recorder().handler));
+    await run(board, panel.board.storage.collection('c').onValue('k', recorder().handler));
+    // Two handlers in one iframe: the value reaches that iframe once.
+    await run(board, other.miro.board.storage.collection('c').onValue('k', twice.handler));
+    await run(board, other.miro.board.storage.collection('c').onValue('k', recorder().handler));
+    await run(board, userWithTab(board, 'Away').miro.board.storage.collection('c').get('k'));
+    board.resetCounters();
+    const value = { text: 'é' }; // 13 bytes of UTF-8 JSON
+    await run(board, writer.miro.board.storage.collection('c').set('k', value));
+    await settle(board);
+    expect(board.counters()).toMatchObject({ storageDeliveries: 3, storageBytesDelivered: 3 * 13 });
+    board.setOptions({ dropStorageNotification: 1 });
+    await run(board, writer.miro.board.storage.collection('c').set('k', value));
+    await settle(board);
+    // A lost notification delivered nothing.
+    expect(board.counters().storageDeliveries).toBe(3);
+    expect(board.storageKeys('c')).toEqual(['k']);
+  });
+
   it("echoToWriter 'none': no iframe of the writer's tab hears the write, others do (S1)", async () => {
     const { board, writer, panel } = await twoIframeTab();
     board.setOptions({ echoToWriter: 'none' });
