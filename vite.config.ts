@@ -40,20 +40,55 @@ function purgeUnusedCss(): Plugin {
 }
 
 /**
+ * The panel asks nothing of third parties but Miro: mirotone's stylesheet starts with an @import
+ * of Open Sans from Google Fonts, which is dropped here, and Open Sans comes from
+ * @fontsource/open-sans instead, bundled with the app. Of its stylesheets only the faces of the
+ * weights the panel imports (entries/panel.tsx) and of the latin and latin-ext subsets are kept
+ * (every browser Miro supports reads woff2), so the build carries a few font files, not dozens.
+ */
+const FONT_SUBSETS = /^open-sans-(latin|latin-ext)-\d+-normal$/;
+
+function selfHostedFonts(): Plugin {
+  return {
+    name: 'breakout-rooms:self-hosted-fonts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (/[\\/]mirotone[\\/]dist[\\/]styles\.css$/.test(id)) {
+        return {
+          code: code.replace(/@import url\([^)]*fonts\.googleapis\.com[^)]*\);?/g, ''),
+          map: null,
+        };
+      }
+      if (/[\\/]@fontsource[\\/]open-sans[\\/][^\\/]+\.css$/.test(id)) {
+        const faces = code.split(/(?=\/\* open-sans-)/).filter((block) => {
+          const name = /^\/\* (open-sans-[\w-]+) \*\//.exec(block)?.[1];
+          return name !== undefined && FONT_SUBSETS.test(name);
+        });
+        const woff2Only = faces.map((face) =>
+          face.replace(/, url\([^)]+\.woff\) format\('woff'\)/, ''),
+        );
+        return { code: woff2Only.join('\n'), map: null };
+      }
+      return null;
+    },
+  };
+}
+
+/**
  * Content-Security-Policy of the two pages Miro loads, injected into the production build only:
  * the dev server's HMR needs inline scripts and a websocket, and the playground lends the
  * simulator across frames, so dev keeps no policy. What each source is for:
  * - script: the app's own bundle and Miro's SDK (https://miro.com/app/static/sdk/v2/miro.js);
  * - connect: the SDK talks to Miro's servers;
- * - style/font: the bundled mirotone stylesheet, which @imports Open Sans from Google Fonts;
+ * - style/font: the bundled stylesheets and the self-hosted Open Sans (selfHostedFonts);
  * - img: mirotone's icons are data: SVGs. React sets styles through the DOM, not inline tags.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' https://miro.com",
   "connect-src 'self' https://miro.com https://*.miro.com wss://*.miro.com",
-  "style-src 'self' https://fonts.googleapis.com",
-  "font-src 'self' https://fonts.gstatic.com data:",
+  "style-src 'self'",
+  "font-src 'self'",
   "img-src 'self' data: https://miro.com https://*.miro.com",
   "object-src 'none'",
   "base-uri 'self'",
@@ -77,7 +112,13 @@ function contentSecurityPolicy(): Plugin {
 // The production build ships the two entries Miro loads: index.html (headless) and app.html
 // (panel). playground.html and the simulator are served by the dev server only.
 export default defineConfig({
-  plugins: [react(), purgeUnusedCss(), printPlaygroundUrl(), contentSecurityPolicy()],
+  plugins: [
+    selfHostedFonts(),
+    react(),
+    purgeUnusedCss(),
+    printPlaygroundUrl(),
+    contentSecurityPolicy(),
+  ],
   server: {
     port: 3000,
     strictPort: true,

@@ -1,3 +1,7 @@
+// Open Sans as mirotone uses it: regular, medium (headings) and semibold (bold); see vite.config.ts.
+import '@fontsource/open-sans/400.css';
+import '@fontsource/open-sans/500.css';
+import '@fontsource/open-sans/600.css';
 import 'mirotone/dist/styles.css';
 import '../views/panel.css';
 import { StrictMode } from 'react';

@@ -10,15 +10,21 @@ import {
 } from '@playwright/test';
 
 /**
- * Every app page loads Miro's SDK script from miro.com, and mirotone's stylesheet imports Google
- * Fonts. There is no network in tests (and in the playground the simulator stands in for the
- * SDK), so every request that leaves localhost is answered at once with an empty body instead of
- * leaving the pages waiting on a connection that never comes.
+ * Every app page loads Miro's SDK script from miro.com. There is no network in tests (and in the
+ * playground the simulator stands in for the SDK), so every request that leaves localhost is
+ * answered at once with an empty body instead of leaving the pages waiting on a connection that
+ * never comes. The app asks no other host (its fonts are its own): `thirdPartyRequests` lists
+ * what did leave, for the test that holds that.
  */
+const leftLocalhost = new WeakMap<BrowserContext, string[]>();
+
 export async function stubExternalRequests(context: BrowserContext): Promise<void> {
+  const urls: string[] = [];
+  leftLocalhost.set(context, urls);
   // A RegExp, not a predicate: Playwright then intercepts only the matching requests instead of
   // pausing every request of the dev server's hundreds of unbundled modules for a round trip.
   await context.route(/^[a-z]+:\/\/(?!(localhost|127\.0\.0\.1)(:\d+)?\/)/i, (route) => {
+    urls.push(route.request().url());
     const type = route.request().resourceType();
     const contentType =
       type === 'script'
@@ -28,6 +34,11 @@ export async function stubExternalRequests(context: BrowserContext): Promise<voi
           : 'text/plain';
     return route.fulfill({ status: 200, contentType, body: '' });
   });
+}
+
+/** Every URL the pages of this context asked for that is not on localhost, in order. */
+export function thirdPartyRequests(context: BrowserContext): readonly string[] {
+  return leftLocalhost.get(context) ?? [];
 }
 
 export type OpenOptions = {
