@@ -203,7 +203,7 @@ it('counts the components one join re-renders with 500 people in 50 rooms', {
       ),
     ),
   );
-  const rows = () => container.querySelectorAll('.room-status li').length;
+  const rows = () => container.querySelectorAll('.room-card .person-row').length;
   await waitFor(() => rows() === PARTICIPANTS, 'every person listed in the running view');
   await waitForQuiet(500);
 

@@ -21,6 +21,8 @@ export type CommandStatus = {
   error: string | null;
   /** A command is in flight here, or the controller says it is working. */
   busy: boolean;
+  /** Sends the command that failed again; null when nothing failed. */
+  retry: (() => void) | null;
 };
 
 /** Moves this user's own viewport through their tab's app; null when it worked, else why not. */
@@ -37,7 +39,7 @@ const StatusContext = createContext<CommandStatus | null>(null);
 export function CommandsProvider({ children }: { children: ReactNode }) {
   const store = usePlanStore();
   const { send, notice } = useController(store.committed);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ message: string; command: PanelCommand } | null>(null);
   const [inFlight, setInFlight] = useState(0);
   const latest = useRef(0);
 
@@ -49,7 +51,9 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
         const result = await send(command);
         if (result.ok && result.plan) store.committed(result.plan);
         // An older command's answer must not hide a newer one's failure.
-        if (id === latest.current || !result.ok) setError(result.ok ? null : result.message);
+        if (id === latest.current || !result.ok) {
+          setFailed(result.ok ? null : { message: result.message, command });
+        }
         return result;
       } finally {
         setInFlight((count) => count - 1);
@@ -69,8 +73,13 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
   );
 
   const status = useMemo<CommandStatus>(
-    () => ({ problem: notice.problem, error, busy: notice.busy || inFlight > 0 }),
-    [notice, error, inFlight],
+    () => ({
+      problem: notice.problem,
+      error: failed?.message ?? null,
+      busy: notice.busy || inFlight > 0,
+      retry: failed ? () => void run(failed.command) : null,
+    }),
+    [notice, failed, inFlight, run],
   );
 
   return (

@@ -6,8 +6,9 @@ import { PanelErrorBoundary } from './PanelErrorBoundary';
 /** The panel (app.html): one plan subscription and one line to the controller for all views. */
 export function App() {
   return (
+    // Miro's own bar above the panel already says "Breakout Rooms": each screen's header names
+    // the phase instead, as the page's h1.
     <main className="panel">
-      <h1 className="h3">Breakout rooms</h1>
       <PanelErrorBoundary>
         <PlanStoreProvider>
           <CommandsProvider>

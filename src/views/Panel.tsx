@@ -1,15 +1,13 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useBreakout } from '../hooks/use-breakout';
 import { useOnlineUsers } from '../hooks/use-online-users';
-import { usePlanDamage } from '../hooks/use-plan-damage';
 import { useSelection } from '../hooks/use-selection';
 import { type FrameRef, isFrame, type OnlineUserInfo } from '../sdk/surface';
 import { FacilitatorView } from './FacilitatorView';
-import { CommandAlerts } from './shared/CommandAlerts';
 import { loading } from './shared/Loading';
 import { NoPlan } from './shared/NoPlan';
 import { PlanProblem } from './shared/PlanProblem';
-import { WhoIsHere } from './shared/WhoIsHere';
+import { ScreenHeader } from './shared/Screen';
 
 // Like the facilitator's phases, a participant's view loads when it is needed: what every panel
 // downloads first stays small (panel JS ≤ 90 KB gzip).
@@ -20,10 +18,11 @@ const ObserverView = lazy(() =>
 const NOBODY: OnlineUserInfo[] = [];
 const NOTHING: FrameRef[] = [];
 
-/** Chooses the view for this user; presence and selection are read once here for all of them. */
+const reloadPanel = () => window.location.reload();
+
+/** Chooses the screen for this user; presence and selection are read once here for all of them. */
 export function Panel() {
   const breakout = useBreakout();
-  const damage = usePlanDamage();
   const online = useOnlineUsers();
   const selection = useSelection();
   const onlineUsers = online.status === 'ready' ? online.value : NOBODY;
@@ -33,25 +32,42 @@ export function Panel() {
     [selection],
   );
 
-  let view: React.ReactNode;
   switch (breakout.role) {
     case 'loading':
-      view = <p role="status">Loading the breakout…</p>;
-      break;
+      return (
+        <>
+          <ScreenHeader title="Breakout Rooms" />
+          <p role="status" className="panel-body">
+            Loading the breakout…
+          </p>
+        </>
+      );
     case 'unknown-user':
-      view = <p role="alert">{breakout.message}</p>;
-      break;
+      return (
+        <>
+          <ScreenHeader title="Breakout Rooms" />
+          <div role="alert" className="panel-body alert alert-problem">
+            <p className="p-medium">
+              The app could not find out who you are on this board: {breakout.message}
+            </p>
+            <button
+              type="button"
+              className="button button-primary button-small"
+              onClick={reloadPanel}
+            >
+              Reload the panel
+            </button>
+          </div>
+        </>
+      );
     case 'nobody':
-      view = <NoPlan />;
-      break;
+      return <NoPlan me={breakout.me} />;
     case 'corrupt':
-      view = <PlanProblem message={breakout.message} canStartNew />;
-      break;
+      return <PlanProblem message={breakout.message} canStartNew />;
     case 'future':
-      view = <PlanProblem message={breakout.message} canStartNew={false} />;
-      break;
+      return <PlanProblem message={breakout.message} canStartNew={false} />;
     case 'facilitator':
-      view = (
+      return (
         <FacilitatorView
           me={breakout.me}
           phase={breakout.phase}
@@ -60,9 +76,8 @@ export function Panel() {
           selectedFrames={selectedFrames}
         />
       );
-      break;
     case 'participant':
-      view = (
+      return (
         <Suspense fallback={loading}>
           <ObserverView
             me={breakout.me}
@@ -72,26 +87,5 @@ export function Panel() {
           />
         </Suspense>
       );
-      break;
   }
-
-  return (
-    <>
-      <CommandAlerts />
-      {damage !== null && (
-        <p role="alert" className="alert alert-problem">
-          {damage}
-        </p>
-      )}
-      {view}
-      <WhoIsHere
-        myName={
-          breakout.role === 'loading' || breakout.role === 'unknown-user' ? null : breakout.me.name
-        }
-        online={online}
-        selectedFrames={selectedFrames}
-        selectionReady={selection.status === 'ready'}
-      />
-    </>
-  );
 }

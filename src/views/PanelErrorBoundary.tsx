@@ -35,10 +35,14 @@ export class PanelErrorBoundary extends Component<Props, State> {
     const { crash } = this.state;
     if (crash === null) return this.props.children;
     return (
-      <section role="alert" aria-labelledby="panel-crash-title" className="alert alert-problem">
-        <h2 id="panel-crash-title" className="h4">
+      <section
+        role="alert"
+        aria-labelledby="panel-crash-title"
+        className="panel-body alert alert-problem"
+      >
+        <h1 id="panel-crash-title" className="h4">
           This panel stopped working
-        </h2>
+        </h1>
         <p>What went wrong: {crash}</p>
         <p>
           Nothing is lost: the breakout and its plan live on the board, not in this panel. Reload

@@ -12,10 +12,11 @@ test('playground screenshot for the README', async ({ playground }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await playground.open();
   const host = await playground.openPanel('Maya Chen');
-  await expect(host.getByText('You are Maya Chen')).toBeVisible();
+  await host.getByRole('button', { name: 'Plan a breakout' }).click();
   await playground.select('Maya Chen', 'Room 1 · Ideas', 'Room 2 · Risks');
+  await expect(host.getByRole('button', { name: 'Add 2 selected frames as rooms' })).toBeVisible();
   const jonas = await playground.openPanel('Jonas Weber');
-  await expect(jonas.getByText('You are Jonas Weber')).toBeVisible();
+  await expect(jonas.getByText(/Maya Chen/).first()).toBeVisible();
 
   await page.screenshot({
     path: docsPath('playground.png'),

@@ -1,4 +1,4 @@
-import { expect, panel, test } from './playground';
+import { expect, placingByHand, test } from './playground';
 
 const HOST = 'Maya Chen';
 const PARTICIPANTS = [
@@ -38,7 +38,8 @@ test("clicking the app icon opens that user's panel", async ({ playground }) => 
 
   const jonas = await playground.openPanel('Jonas Weber');
 
-  await expect(jonas.getByText('You are Jonas Weber')).toBeVisible();
+  // The panel knows whose it is: planning would make Jonas the facilitator.
+  await expect(jonas.getByText(/You, Jonas Weber, become its facilitator/)).toBeVisible();
   // Panels are per tab: nobody else's opened.
   for (const name of [HOST, 'Aisha Okafor']) {
     await expect(playground.column(name).locator('iframe[data-kind="panel"]')).toHaveCount(0);
@@ -51,27 +52,30 @@ test("clicking the app icon opens that user's panel", async ({ playground }) => 
 
 test("selecting a frame shows it in that user's panel", async ({ playground }) => {
   await playground.open();
-  const aisha = await playground.openPanel('Aisha Okafor');
   const maya = await playground.openPanel(HOST);
-  await expect(aisha.getByText('You are Aisha Okafor')).toBeVisible();
+  await maya.getByRole('button', { name: 'Plan a breakout' }).click();
+  const selected = maya.getByText(/^Selected on the board:/);
+  await expect(maya.getByText('Select frames on the board to add them as rooms.')).toBeVisible();
 
+  // Selection belongs to one user's tab: what Aisha selects is not the host's.
   await playground.select('Aisha Okafor', 'Room 2 · Risks');
-
-  await expect(panel.selection(aisha)).toContainText('Room 2 · Risks');
-  // Selection belongs to one user's tab: the host selected nothing.
-  await expect(panel.selection(maya)).not.toContainText('Room 2 · Risks');
+  await playground.select(HOST, 'Room 1 · Ideas');
+  await expect(selected).toHaveText('Selected on the board: Room 1 · Ideas');
+  await expect(maya.getByRole('button', { name: 'Add 1 selected frame as a room' })).toBeEnabled();
 });
 
 test("a user going offline disappears from others' online lists", async ({ playground }) => {
   await playground.open();
   const maya = await playground.openPanel(HOST);
-  const online = panel.onlineList(maya);
-  await expect(online.getByText('Lucas Martins', { exact: true })).toBeVisible();
+  await maya.getByRole('button', { name: 'Plan a breakout' }).click();
+  // Who is online shows where it helps a decision: among the people to place in rooms.
+  const people = await placingByHand(maya);
+  await expect(people.getByText('Lucas Martins', { exact: true })).toBeVisible();
 
   await playground.setOnline('Lucas Martins', false);
-  await expect(online.getByText('Lucas Martins', { exact: true })).toHaveCount(0);
-  await expect(online.getByText('Priya Raman', { exact: true })).toBeVisible();
+  await expect(people.getByText('Lucas Martins', { exact: true })).toHaveCount(0);
+  await expect(people.getByText('Priya Raman', { exact: true })).toBeVisible();
 
   await playground.setOnline('Lucas Martins', true);
-  await expect(online.getByText('Lucas Martins', { exact: true })).toBeVisible();
+  await expect(people.getByText('Lucas Martins', { exact: true })).toBeVisible();
 });

@@ -86,7 +86,7 @@ export async function openPanel(w: Workshop, member: Member): Promise<OpenPanel>
       !panel.queryByText('Loading the breakout…') &&
       // The controls of each phase load on demand (FacilitatorView).
       !panel.queryByText('Loading…') &&
-      panel.queryByText(`You are ${member.user.name}`),
+      panel.queryByRole('heading', { level: 1 }),
     `${member.user.name}'s panel loaded`,
   );
   // Fake timers: user-event must not wait on timers of its own.

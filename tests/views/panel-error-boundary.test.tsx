@@ -39,7 +39,9 @@ test('the real panel shows a message, not a blank page, when it cannot run', () 
   quietly();
   // No board to read (the seam is missing): every hook of the panel throws.
   render(<App />);
-  expect(screen.getByRole('heading', { name: 'Breakout rooms' })).toBeTruthy();
+  expect(
+    screen.getByRole('heading', { level: 1, name: 'This panel stopped working' }),
+  ).toBeTruthy();
   expect(screen.getByRole('alert', { name: 'This panel stopped working' }).textContent).toContain(
     'useBoard must be used inside <BoardProvider>.',
   );

@@ -145,6 +145,8 @@ describe('panels under the faults of the fault-injection runs', () => {
         const announcements = () =>
           w.facilitator.headless.reader.plan()?.facilitation.announcements;
         const message = 'Back in <b>five</b> minutes 🎉';
+        const announce = host.panel.queryByRole('button', { name: 'Announce to all rooms' });
+        if (announce) await host.panel.user.click(announce);
         const field = host.panel.queryByLabelText('Message');
         if (field) await host.panel.user.type(field, message);
         await run.press(host, 'Send to all rooms', () =>

@@ -21,7 +21,7 @@ test('a participant waits, then sees their room, roommates and time, then the en
   expect(panel.getByRole('list', { name: 'Also in this room' }).textContent).toContain(
     alan.user.name,
   );
-  expect(panel.getByText(/^Time left:/).textContent).toMatch(/1[45]:\d\d/);
+  expect(panel.getByRole('timer', { name: 'Time left' }).textContent).toMatch(/^1[45]:\d\d$/);
 
   // Looked elsewhere, then back to the room's frame.
   await w.run(ada.board.viewport.set({ viewport: { x: 9000, y: 9000, width: 100, height: 100 } }));

@@ -42,4 +42,5 @@ await Promise.all([
   import('../../src/views/running/RunningBoard'),
   import('../../src/views/ended/AfterTheBreakout'),
   import('../../src/views/planning/PlanningTools'),
+  import('../../src/views/participant/ObserverView'),
 ]);

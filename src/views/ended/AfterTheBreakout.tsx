@@ -1,3 +1,4 @@
+import { ScreenHeader } from '../shared/Screen';
 import { EndSummary } from './EndSummary';
 import { ReportBackPanel } from './ReportBackPanel';
 
@@ -5,8 +6,11 @@ import { ReportBackPanel } from './ReportBackPanel';
 export function AfterTheBreakout() {
   return (
     <>
-      <EndSummary />
-      <ReportBackPanel />
+      <ScreenHeader title="Breakout ended" />
+      <div className="panel-body">
+        <EndSummary />
+        <ReportBackPanel />
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { PersonRef } from '../../domain/plan';
+import { ScreenHeader } from '../shared/Screen';
 import { Announcements } from './Announcements';
 import { ParticipantView } from './ParticipantView';
 import { ReadOnlyOverview } from './ReadOnlyOverview';
@@ -16,16 +17,19 @@ type Props = {
 export function ObserverView({ me, facilitatorName, readOnly, onlineIds }: Props) {
   return (
     <>
-      {readOnly !== null ? (
-        <p role="alert" className="alert alert-problem">
-          {readOnly}
-        </p>
-      ) : (
-        <TakeOverBar facilitatorName={facilitatorName} />
-      )}
-      <Announcements />
-      <ParticipantView me={me} />
-      <ReadOnlyOverview onlineIds={onlineIds} />
+      <ScreenHeader title="Your breakout" />
+      <div className="panel-body">
+        {readOnly !== null ? (
+          <p role="alert" className="alert alert-problem">
+            {readOnly}
+          </p>
+        ) : (
+          <TakeOverBar facilitatorName={facilitatorName} />
+        )}
+        <Announcements />
+        <ParticipantView me={me} />
+        <ReadOnlyOverview onlineIds={onlineIds} />
+      </div>
     </>
   );
 }

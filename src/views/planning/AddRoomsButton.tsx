@@ -5,27 +5,34 @@ import { ActionButton } from '../shared/ActionButton';
 
 type Props = { frames: readonly FrameRef[]; anySelected: boolean };
 
-/** Turns the frames selected on the board (and not rooms yet) into rooms. */
+/** Selected frames named in the hint; more are counted. */
+const NAMED = 3;
+
+const titleOf = (frame: FrameRef) => frame.title || 'Untitled frame';
+
+/** Turns the frames selected on the board (and not rooms yet) into rooms, naming them first. */
 export function AddRoomsButton({ frames, anySelected }: Props) {
   const { addRooms } = usePlanEdits();
   const add = useCallback(() => void addRooms(frames), [addRooms, frames]);
   const count = frames.length;
+  const named = frames.slice(0, NAMED).map(titleOf).join(', ');
   const hint =
     count > 0
-      ? null
+      ? `Selected on the board: ${named}${count > NAMED ? ` and ${count - NAMED} more` : ''}`
       : anySelected
         ? 'The selected frames are rooms already.'
         : 'Select frames on the board to add them as rooms.';
   return (
-    <div className="form-group">
-      <ActionButton variant="primary" disabled={count === 0} onClick={add}>
+    <div className="add-rooms">
+      <ActionButton small variant="primary" disabled={count === 0} onClick={add}>
+        <span className="icon icon-plus" aria-hidden="true" />
         {count === 0
           ? 'Add selected frames as rooms'
           : count === 1
             ? 'Add 1 selected frame as a room'
             : `Add ${count} selected frames as rooms`}
       </ActionButton>
-      {hint && <p className="hint">{hint}</p>}
+      <p className="p-small status-text">{hint}</p>
     </div>
   );
 }

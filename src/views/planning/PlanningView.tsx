@@ -5,6 +5,7 @@ import { usePlan } from '../../hooks/plan-store';
 import type { FrameRef, OnlineUserInfo } from '../../sdk/surface';
 import { ClosingWarningField } from '../shared/ClosingWarningField';
 import { roomOptionsOf } from '../shared/room-options';
+import { ScreenHeader } from '../shared/Screen';
 import { AddRoomsButton } from './AddRoomsButton';
 import { DurationField } from './DurationField';
 import { IncludeMeField } from './IncludeMeField';
@@ -65,35 +66,38 @@ export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, fra
   if (!plan) return null;
   return (
     <>
-      <section aria-labelledby="rooms-heading" className="section">
-        <h2 className="h4" id="rooms-heading">
-          Rooms
-        </h2>
-        <AddRoomsButton frames={newFrames} anySelected={selectedFrames.length > 0} />
-        <RoomList rooms={grouped} />
-        <MainAreaField mainArea={plan.mainArea} frames={frames} />
-      </section>
-      <section aria-labelledby="people-heading" className="section">
-        <h2 className="h4" id="people-heading">
-          People
-        </h2>
-        <IncludeMeField include={plan.includeFacilitator} />
-        <SplitControls
-          people={people}
-          roomIds={roomIds}
-          anyAssigned={plan.people.some((person) => person.roomId !== null)}
-        />
-        <PeopleList people={people} rooms={roomOptions} />
-      </section>
-      <section aria-labelledby="settings-heading" className="section">
-        <h2 className="h4" id="settings-heading">
-          Time
-        </h2>
-        <DurationField durationMs={plan.durationMs} />
-        <ClosingWarningField />
-        <StartButton blockers={blockers} />
-      </section>
-      <MorePlanningTools meId={meId} onlineUsers={onlineUsers} frames={frames} />
+      <ScreenHeader title="Planning" />
+      <div className="panel-body">
+        <section aria-labelledby="rooms-heading" className="section">
+          <h2 className="h4" id="rooms-heading">
+            Rooms
+          </h2>
+          <AddRoomsButton frames={newFrames} anySelected={selectedFrames.length > 0} />
+          <RoomList rooms={grouped} />
+          <MainAreaField mainArea={plan.mainArea} frames={frames} />
+        </section>
+        <section aria-labelledby="people-heading" className="section">
+          <h2 className="h4" id="people-heading">
+            People
+          </h2>
+          <IncludeMeField include={plan.includeFacilitator} />
+          <SplitControls
+            people={people}
+            roomIds={roomIds}
+            anyAssigned={plan.people.some((person) => person.roomId !== null)}
+          />
+          <PeopleList people={people} rooms={roomOptions} />
+        </section>
+        <section aria-labelledby="settings-heading" className="section">
+          <h2 className="h4" id="settings-heading">
+            Time
+          </h2>
+          <DurationField durationMs={plan.durationMs} />
+          <ClosingWarningField />
+          <StartButton blockers={blockers} />
+        </section>
+        <MorePlanningTools meId={meId} onlineUsers={onlineUsers} frames={frames} />
+      </div>
     </>
   );
 }

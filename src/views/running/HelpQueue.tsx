@@ -8,6 +8,9 @@ import { HelpRow } from './HelpRow';
 
 type Props = { onlineUsers: readonly OnlineUserInfo[] };
 
+/** The list's heading, which the header's help badge brings into view. */
+export const HELP_HEADING_ID = 'help-requests-heading';
+
 type Entry = {
   personId: string;
   name: string;
@@ -33,7 +36,7 @@ const sameQueue = (a: readonly Entry[], b: readonly Entry[]) =>
     );
   });
 
-/** Open help requests, oldest first, each with "Done". */
+/** Open help requests, oldest first, pinned above the rooms while there are any. */
 export const HelpQueue = memo(function HelpQueue({ onlineUsers }: Props) {
   const select = useCallback(
     (plan: Plan | null): Entry[] => {
@@ -50,28 +53,29 @@ export const HelpQueue = memo(function HelpQueue({ onlineUsers }: Props) {
     [onlineUsers],
   );
   const queue = usePlanValue(select, sameQueue);
+  if (queue.length === 0) return null;
   return (
-    <section aria-labelledby="help-heading" className="section">
-      <h2 className="h4" id="help-heading">
+    <section aria-labelledby={HELP_HEADING_ID} className="card help-queue">
+      <h2 className="card-title" id={HELP_HEADING_ID} tabIndex={-1}>
+        <span className="icon icon-help" aria-hidden="true" />
         Help requests
+        <span className="count-badge" aria-hidden="true">
+          {queue.length}
+        </span>
       </h2>
-      {queue.length === 0 ? (
-        <p>Nobody has asked for help.</p>
-      ) : (
-        <ul aria-labelledby="help-heading" className="plain-list">
-          {queue.map((entry) => (
-            <HelpRow
-              key={entry.personId}
-              personId={entry.personId}
-              name={entry.name}
-              roomName={entry.roomName}
-              roomId={entry.roomId}
-              at={entry.at}
-              onTheWay={entry.onTheWay}
-            />
-          ))}
-        </ul>
-      )}
+      <ul aria-labelledby={HELP_HEADING_ID} className="plain-list">
+        {queue.map((entry) => (
+          <HelpRow
+            key={entry.personId}
+            personId={entry.personId}
+            name={entry.name}
+            roomName={entry.roomName}
+            roomId={entry.roomId}
+            at={entry.at}
+            onTheWay={entry.onTheWay}
+          />
+        ))}
+      </ul>
     </section>
   );
 });

@@ -31,27 +31,36 @@ export const HelpRow = memo(function HelpRow({
     if (roomId !== null) setProblem(await help.goHelp(personId, roomId));
   }, [help, roomId, personId]);
   return (
-    <li className="person-row">
-      <span className="person-name">
-        {name}
+    <li className="help-row">
+      <p className="help-text p-medium">
+        <span className="person-name">{name}</span>
         {roomName !== null && <span className="status-text"> in {roomName}</span>}
         <span className="status-text">
           {' '}
           · asked at {clockTime(at)}
           {onTheWay && ' · you are on the way'}
         </span>
-      </span>
+      </p>
       <span className="row-actions">
         {roomId !== null && roomName !== null && (
-          <ActionButton small onClick={goThere} aria-label={`Go to ${roomName} to help ${name}`}>
-            Go to room
+          <ActionButton
+            small
+            variant="primary"
+            onClick={goThere}
+            aria-label={`Go to ${roomName} to help ${name}`}
+          >
+            Go there
           </ActionButton>
         )}
         <ActionButton small onClick={done} aria-label={`Done helping ${name}`}>
           Done
         </ActionButton>
       </span>
-      {problem && <span role="alert">{problem}</span>}
+      {problem && (
+        <p role="alert" className="field-error p-small">
+          {problem}
+        </p>
+      )}
     </li>
   );
 });

@@ -1,6 +1,6 @@
 import { memo, useCallback, useState } from 'react';
 import { usePeopleActions } from '../../hooks/use-room-actions';
-import { ActionButton } from '../shared/ActionButton';
+import { CommandIconButton } from '../shared/IconButton';
 import { RoomPicker } from '../shared/RoomPicker';
 import type { RoomOption } from '../shared/room-options';
 
@@ -15,9 +15,8 @@ export const LateArrivalRow = memo(function LateArrivalRow({ id, name, rooms }: 
   }, [placeAndInvite, id, name, roomId]);
   return (
     <li className="person-row">
-      <span className="person-name">
+      <span className="person-name" title={name}>
         {name}
-        <span className="status-text"> · Not in a room</span>
       </span>
       <span className="row-actions">
         <RoomPicker
@@ -27,14 +26,13 @@ export const LateArrivalRow = memo(function LateArrivalRow({ id, name, rooms }: 
           onPick={setRoomId}
           noneLabel="Choose a room"
         />
-        <ActionButton
-          small
+        <CommandIconButton
+          icon="invitation"
+          label={`Assign ${name} and invite`}
           disabled={roomId === null}
+          disabledReason="Choose a room first"
           onClick={invite}
-          aria-label={`Assign ${name} and invite`}
-        >
-          Assign and invite
-        </ActionButton>
+        />
       </span>
     </li>
   );

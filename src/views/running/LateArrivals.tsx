@@ -23,10 +23,14 @@ export const LateArrivals = memo(function LateArrivals({ meId, onlineUsers, room
   const people = usePlanValue(select, samePeople);
   if (people.length === 0) return null;
   return (
-    <section aria-labelledby="unassigned-heading" className="room-status">
-      <h3 className="h4" id="unassigned-heading">
+    <section aria-labelledby="unassigned-heading" className="card late-arrivals">
+      <h2 className="card-title" id="unassigned-heading">
         Not in a room
-      </h3>
+        <span className="count-badge" aria-hidden="true">
+          {people.length}
+        </span>
+      </h2>
+      <p className="p-small status-text">Online, in no room: choose one to invite them.</p>
       <ul aria-labelledby="unassigned-heading" className="plain-list">
         {people.map((person) => (
           <LateArrivalRow key={person.id} id={person.id} name={person.name} rooms={rooms} />

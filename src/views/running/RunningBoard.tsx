@@ -1,16 +1,15 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Phase, Plan, Room } from '../../domain/plan';
 import { usePlanValue } from '../../hooks/plan-store';
 import { SelectedItemsProvider } from '../../hooks/use-selected-items';
 import type { OnlineUserInfo } from '../../sdk/surface';
 import { roomOptionsOf } from '../shared/room-options';
-import { TimeLeft } from '../shared/TimeLeft';
-import { AnnounceForm } from './AnnounceForm';
-import { EndDialog } from './EndDialog';
+import { AnnouncePanel } from './AnnouncePanel';
 import { HelpQueue } from './HelpQueue';
 import { LateArrivals } from './LateArrivals';
-import { ReinviteAllButton } from './ReinviteAllButton';
-import { RoomStatus } from './RoomStatus';
+import { PeopleFilter } from './PeopleFilter';
+import { RoomCard } from './RoomCard';
+import { RunningHeader } from './RunningHeader';
 import { TimeControls } from './TimeControls';
 
 type Props = {
@@ -20,19 +19,19 @@ type Props = {
   onlineIds: ReadonlySet<string>;
 };
 
+/** With more people than this in rooms, a box finds a person by name. */
+const FILTER_FROM = 20;
+
 const NO_ROOMS: Room[] = [];
 // The rooms array keeps its identity when only people change (the reducer reuses it).
 const roomsOf = (plan: Plan | null) => plan?.rooms ?? NO_ROOMS;
-
-const PHASE_NOTE: Record<Props['phase'], string | null> = {
-  starting: 'Starting: opening the rooms and sending invitations…',
-  running: null,
-  ending: 'Ending: closing the rooms and bringing everyone back…',
-};
+const placedCount = (plan: Plan | null) =>
+  plan?.people.filter((person) => person.roomId !== null).length ?? 0;
 
 /**
- * The running breakout. Each room section subscribes to its own room, so when one person joins
- * only that room's section and that person's row re-render.
+ * The running breakout as a board of rooms, under a header that keeps the time, the help
+ * requests and "End breakout" in view. Each room card subscribes to its own room, so when one of
+ * 500 people joins only that room's card, that person's row and the header's count re-render.
  */
 export const RunningBoard = memo(function RunningBoard({
   meId,
@@ -41,26 +40,33 @@ export const RunningBoard = memo(function RunningBoard({
   onlineIds,
 }: Props) {
   const rooms = usePlanValue(roomsOf);
+  const placed = usePlanValue(placedCount);
   const options = useMemo(() => roomOptionsOf(rooms), [rooms]);
-  const note = PHASE_NOTE[phase];
+  const [query, setQuery] = useState('');
+  const filtering = placed > FILTER_FROM ? query : '';
   return (
     <SelectedItemsProvider>
-      {note && <p role="status">{note}</p>}
-      <TimeLeft />
-      <TimeControls />
-      <HelpQueue onlineUsers={onlineUsers} />
-      <AnnounceForm />
-      <section aria-labelledby="rooms-status-heading" className="section">
-        <h2 className="h4" id="rooms-status-heading">
-          Rooms
-        </h2>
-        <ReinviteAllButton onlineIds={onlineIds} />
+      <RunningHeader phase={phase} onlineIds={onlineIds} />
+      <div className="panel-body">
+        <TimeControls />
+        <HelpQueue onlineUsers={onlineUsers} />
+        <div className="toolbar">
+          <AnnouncePanel />
+          {placed > FILTER_FROM && <PeopleFilter query={query} onChange={setQuery} />}
+        </div>
         <LateArrivals meId={meId} onlineUsers={onlineUsers} rooms={options} />
-        {rooms.map((room) => (
-          <RoomStatus key={room.id} roomId={room.id} rooms={options} onlineIds={onlineIds} />
-        ))}
-      </section>
-      <EndDialog />
+        <section aria-label="Rooms" className="room-board">
+          {rooms.map((room) => (
+            <RoomCard
+              key={room.id}
+              roomId={room.id}
+              rooms={options}
+              onlineIds={onlineIds}
+              query={filtering}
+            />
+          ))}
+        </section>
+      </div>
     </SelectedItemsProvider>
   );
 });

@@ -7,16 +7,14 @@ import { ClosingWarningField } from '../shared/ClosingWarningField';
 
 type Slice = { limited: boolean; paused: boolean };
 
-const sliceOf = (plan: Plan | null): Slice => {
-  return {
-    limited: plan?.phase === 'running' && plan.endsAt !== null,
-    paused: plan?.facilitation.pausedAt != null,
-  };
-};
+const sliceOf = (plan: Plan | null): Slice => ({
+  limited: plan?.phase === 'running' && plan.endsAt !== null,
+  paused: plan?.facilitation.pausedAt != null,
+});
 
 /**
- * More time and pause, for the board timer (when the board has it) and the app's countdown
- * alike; the closing warning. Hidden for a breakout without a time limit.
+ * +1 / +5 / pause and the closing warning in one row, for the board timer (when the board has
+ * it) and the app's countdown alike. Hidden for a breakout without a time limit.
  */
 export const TimeControls = memo(function TimeControls() {
   const time = useRunningActions();
@@ -26,19 +24,17 @@ export const TimeControls = memo(function TimeControls() {
   const toggle = useCallback(() => void (paused ? time.resume() : time.pause()), [time, paused]);
   if (!limited) return null;
   return (
-    <section aria-label="Time" className="section">
-      <div className="button-row">
-        <ActionButton small onClick={addOne} aria-label="Add 1 minute">
-          +1 min
-        </ActionButton>
-        <ActionButton small onClick={addFive} aria-label="Add 5 minutes">
-          +5 min
-        </ActionButton>
-        <ActionButton small onClick={toggle}>
-          {paused ? 'Resume timer' : 'Pause timer'}
-        </ActionButton>
-      </div>
-      <ClosingWarningField />
+    <section aria-label="Time" className="control-row">
+      <ActionButton small onClick={addOne} aria-label="Add 1 minute" title="Add 1 minute">
+        +1 min
+      </ActionButton>
+      <ActionButton small onClick={addFive} aria-label="Add 5 minutes" title="Add 5 minutes">
+        +5 min
+      </ActionButton>
+      <ActionButton small onClick={toggle} aria-label={paused ? 'Resume timer' : 'Pause timer'}>
+        {paused ? 'Resume' : 'Pause'}
+      </ActionButton>
+      <ClosingWarningField compact />
     </section>
   );
 });

@@ -8,8 +8,13 @@ const CHOICES_S = [30, 45, 60, 90, 120];
 
 const warningOf = (plan: Plan | null) => plan?.facilitation.warningMs ?? DEFAULT_WARNING_MS;
 
+type Props = {
+  /** In a row of other controls: small, its label kept for screen readers only. */
+  compact?: boolean;
+};
+
 /** How long before the end everyone is warned; each participant's own app does the warning. */
-export const ClosingWarningField = memo(function ClosingWarningField() {
+export const ClosingWarningField = memo(function ClosingWarningField({ compact = false }: Props) {
   const { setWarning } = useRunningActions();
   const id = useId();
   const warningMs = usePlanValue(warningOf);
@@ -18,12 +23,20 @@ export const ClosingWarningField = memo(function ClosingWarningField() {
     [setWarning],
   );
   return (
-    <div className="form-group">
-      <label htmlFor={id}>Warn everyone before the end</label>
-      <select id={id} className="select" value={warningMs / 1000} onChange={change}>
+    <div className={compact ? 'inline-field' : 'form-group form-group-small'}>
+      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
+        Warn everyone before the end
+      </label>
+      <select
+        id={id}
+        className="select select-small"
+        value={warningMs / 1000}
+        title={compact ? 'Warn everyone before the end' : undefined}
+        onChange={change}
+      >
         {CHOICES_S.map((seconds) => (
           <option key={seconds} value={seconds}>
-            {seconds} seconds before
+            {compact ? `Warn ${seconds} s` : `${seconds} seconds before`}
           </option>
         ))}
       </select>

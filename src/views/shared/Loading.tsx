@@ -1,2 +1,6 @@
-/** What a panel shows while a view it needs is still downloading (see the `lazy` views). */
-export const loading = <p className="status-text">Loading…</p>;
+/** What a panel shows while a screen it needs is still downloading (see the `lazy` views). */
+export const loading = (
+  <p role="status" className="panel-body status-text">
+    Loading…
+  </p>
+);

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useBreakoutActions } from '../../hooks/use-breakout-actions';
 import { ActionButton } from './ActionButton';
+import { ScreenHeader } from './Screen';
 
 type Props = { message: string; canStartNew: boolean };
 
@@ -9,15 +10,18 @@ export function PlanProblem({ message, canStartNew }: Props) {
   const { claim } = useBreakoutActions();
   const startNew = useCallback(() => void claim(), [claim]);
   return (
-    <section aria-label="Breakout plan">
-      <p role="alert" className="alert alert-problem">
-        {message}
-      </p>
-      {canStartNew && (
-        <ActionButton variant="primary" onClick={startNew}>
-          Start a new plan
-        </ActionButton>
-      )}
-    </section>
+    <>
+      <ScreenHeader title="Breakout Rooms" />
+      <section aria-label="Breakout plan" className="panel-body">
+        <div role="alert" className="alert alert-problem">
+          <p className="p-medium">{message}</p>
+          {canStartNew && (
+            <ActionButton variant="primary" small onClick={startNew}>
+              Start a new plan
+            </ActionButton>
+          )}
+        </div>
+      </section>
+    </>
   );
 }

@@ -8,6 +8,8 @@ type Props = {
   onPick: (roomId: string | null) => void;
   /** Label of the "no room" choice; without it a room must be chosen. */
   noneLabel?: string;
+  /** Escape pressed on the picker: the choice is dropped. */
+  onEscape?: () => void;
 };
 
 /**
@@ -20,6 +22,7 @@ export const RoomPicker = memo(function RoomPicker({
   rooms,
   onPick,
   noneLabel = 'No room',
+  onEscape,
 }: Props) {
   const change = useCallback(
     (event: ChangeEvent<HTMLSelectElement>) => onPick(event.target.value || null),
@@ -31,6 +34,12 @@ export const RoomPicker = memo(function RoomPicker({
       aria-label={`Room for ${personName}`}
       value={roomId ?? ''}
       onChange={change}
+      onKeyDown={
+        onEscape &&
+        ((event) => {
+          if (event.key === 'Escape') onEscape();
+        })
+      }
     >
       <option value="">{noneLabel}</option>
       {rooms.map((room) => (

@@ -1,6 +1,6 @@
 import type { DisplayStatus } from '../../domain/selectors';
 
-/** Every status in words, so it never depends on colour alone. */
+/** Every status in a sentence, so it never depends on colour alone (tooltips, participants). */
 export const STATUS_TEXT: Readonly<Record<DisplayStatus, string>> = {
   assigned: 'Not invited yet',
   invited: 'Invited',
@@ -11,6 +11,19 @@ export const STATUS_TEXT: Readonly<Record<DisplayStatus, string>> = {
   left: 'Left the room',
   offline: 'Offline',
   returned: 'Back in the main area',
+};
+
+/** Every status in a word or two, for the tag that shows it with its colour. */
+export const STATUS_WORD: Readonly<Record<DisplayStatus, string>> = {
+  assigned: 'Not invited',
+  invited: 'Invited',
+  joined: 'Joined',
+  declined: 'Declined',
+  dismissed: 'No answer',
+  'timed-out': 'Timed out',
+  left: 'Left',
+  offline: 'Offline',
+  returned: 'In main area',
 };
 
 /** Statuses after which the person can be invited again. */
