@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { docsPath, updatingDocs } from './docs-shots';
-import { expect, type Playground, test } from './playground';
+import { expect, type Playground, placingByHand, test } from './playground';
 
 /**
  * The planning tools, each tried in the playground as a facilitator and participants would.
@@ -24,13 +24,16 @@ async function hostWithRooms(playground: Playground): Promise<FrameLocator> {
   await host.getByRole('button', { name: 'Plan a breakout' }).click();
   await playground.select(HOST, ROOM_1, ROOM_2);
   await host.getByRole('button', { name: 'Add 2 selected frames as rooms' }).click();
-  await expect(host.getByLabel(`Name of ${ROOM_2}`)).toBeVisible();
+  await expect(
+    host.getByRole('list', { name: 'Rooms' }).getByText(ROOM_2, { exact: true }),
+  ).toBeVisible();
   return host;
 }
 
-async function openTools(host: FrameLocator): Promise<void> {
-  await host.getByText('More planning tools').click();
-  await expect(host.getByRole('heading', { name: 'Let people choose' })).toBeVisible();
+/** A tool off the main path: behind a tab of the People step, or a disclosure further down. */
+async function openTool(host: FrameLocator, opener: 'tab' | 'disclosure', name: string) {
+  if (opener === 'tab') await host.getByRole('tab', { name }).click();
+  else await host.getByText(name, { exact: true }).click();
 }
 
 async function startAndJoin(playground: Playground, host: FrameLocator): Promise<void> {
@@ -49,7 +52,7 @@ test('self-select: participants pick rooms, a full room shows as full, the rest 
   playground,
 }) => {
   const host = await hostWithRooms(playground);
-  await openTools(host);
+  await openTool(host, 'tab', 'They choose');
   await host.getByLabel('Places per room (empty for no limit)').fill('1');
   await host.getByRole('button', { name: 'Open rooms for choice' }).click();
   await expect(host.getByText(/Rooms are open for choice/)).toBeVisible();
@@ -62,7 +65,7 @@ test('self-select: participants pick rooms, a full room shows as full, the rest 
   await shot(playground.page, 'self-select');
 
   await host.getByRole('button', { name: 'Place everyone who has not chosen' }).click();
-  await expect(host.getByLabel(`Room for ${AISHA}`)).toHaveValue(/.+/);
+  await expect((await placingByHand(host)).getByLabel(`Room for ${AISHA}`)).toHaveValue(/.+/);
   await expect(aisha.getByText(`You will be in ${ROOM_2}.`)).toBeVisible();
 });
 
@@ -70,7 +73,7 @@ test('pre-assign: a pasted list places people by name and flags what it cannot m
   playground,
 }) => {
   const host = await hostWithRooms(playground);
-  await openTools(host);
+  await openTool(host, 'tab', 'From a list');
   await host
     .getByLabel('Names and rooms, one per line')
     .fill(`${JONAS} -> ${ROOM_2}\n${AISHA}, Room 1\nKen Late -> ${ROOM_1}\nNobody -> Room 9`);
@@ -94,11 +97,11 @@ test('history: a finished breakout is listed and its groups can be used again', 
   await end(host);
   await host.getByRole('button', { name: 'Run again with these rooms' }).click();
   await host.getByRole('button', { name: 'Clear all rooms' }).click();
-  await openTools(host);
+  await openTool(host, 'disclosure', 'Past breakouts');
   const past = host.getByRole('list', { name: 'Past breakouts' });
   await expect(past.getByRole('listitem').first()).toContainText('2 rooms, 2 people');
   await past.getByRole('button', { name: /^Use the groups of the breakout of / }).click();
-  await expect(host.getByLabel(`Room for ${JONAS}`)).toHaveValue(/.+/);
+  await expect((await placingByHand(host)).getByLabel(`Room for ${JONAS}`)).toHaveValue(/.+/);
   await shot(playground.page, 'history');
 });
 
@@ -106,7 +109,7 @@ test('rotation: rounds are planned as a schedule and the next round starts in on
   playground,
 }) => {
   const host = await hostWithRooms(playground);
-  await openTools(host);
+  await openTool(host, 'disclosure', 'Rotation rounds');
   await host.getByLabel('Rounds', { exact: true }).fill('2');
   await host.getByRole('button', { name: 'Plan rounds' }).click();
   const schedule = host.getByRole('table', { name: 'Rotation schedule' });
@@ -127,7 +130,7 @@ test('create frames: room frames are drawn beside a template and added as rooms'
   await playground.open({ users: 3 });
   const host = await playground.openPanel(HOST);
   await host.getByRole('button', { name: 'Plan a breakout' }).click();
-  await openTools(host);
+  await openTool(host, 'disclosure', 'Make room frames');
   await host.getByLabel('Template frame').selectOption({ label: 'Main area' });
   await host.getByLabel('Number of rooms').fill('3');
   await host.getByRole('button', { name: 'Create 3 room frames' }).click();

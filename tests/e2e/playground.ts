@@ -210,7 +210,8 @@ export async function planAndStart(
       ? 'Add 1 selected frame as a room'
       : `Add ${rooms.length} selected frames as rooms`;
   await frame.getByRole('button', { name: add }).click();
-  for (const room of rooms) await expect(frame.getByLabel(`Name of ${room}`)).toHaveValue(room);
+  const listed = frame.getByRole('list', { name: 'Rooms' });
+  for (const room of rooms) await expect(listed.getByText(room, { exact: true })).toBeVisible();
 
   await frame.getByRole('button', { name: 'Split evenly at random' }).click();
   await expect(frame.getByRole('button', { name: 'Shuffle again' })).toBeVisible();
@@ -234,6 +235,7 @@ export async function planAndStart(
 
 /** The planning list of people, each with their room: the facilitator's "by hand" view. */
 export async function placingByHand(frame: FrameLocator): Promise<Locator> {
+  await frame.getByRole('tab', { name: 'By hand' }).click();
   return frame.getByRole('list', { name: 'People' });
 }
 

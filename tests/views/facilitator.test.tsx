@@ -24,7 +24,7 @@ test('a facilitator plans, starts, follows and ends a breakout', async () => {
 
   await panel.user.click(panel.getByRole('button', { name: 'Add 2 selected frames as rooms' }));
   await until(w, () => panel.getByRole('list', { name: 'Rooms' }), 'rooms are listed');
-  expect(panel.getByLabelText('Name of Room 1')).toBeTruthy();
+  expect(panel.getByRole('button', { name: 'Rename Room 1' })).toBeTruthy();
   expect(start().disabled).toBe(true);
   const reasons = () =>
     document.getElementById(start().getAttribute('aria-describedby') ?? '')?.textContent ?? '';
@@ -33,7 +33,8 @@ test('a facilitator plans, starts, follows and ends a breakout', async () => {
   await panel.user.click(panel.getByRole('button', { name: 'Split evenly at random' }));
   await until(w, () => !start().disabled, 'start is enabled');
   expect(start().getAttribute('aria-describedby')).toBeNull();
-  // Balanced: 4 people over 2 rooms.
+  // Balanced: 4 people over 2 rooms, as the by-hand view shows.
+  await panel.user.click(panel.getByRole('tab', { name: 'By hand' }));
   const picks = w.participants.map(
     (p) => (panel.getByLabelText(`Room for ${p.user.name}`) as HTMLSelectElement).value,
   );
@@ -103,7 +104,7 @@ test('a facilitator plans, starts, follows and ends a breakout', async () => {
 
   await panel.user.click(panel.getByRole('button', { name: 'Run again with these rooms' }));
   await until(w, () => panel.getByRole('heading', { name: 'People' }), 'back to planning');
-  expect(panel.getByLabelText('Name of Room 1')).toBeTruthy();
+  expect(panel.getByRole('button', { name: 'Rename Room 1' })).toBeTruthy();
   await settled(w);
   expect(start().disabled).toBe(false);
 }, 60_000);

@@ -66,9 +66,10 @@ test('names with markup are shown as text', async () => {
   const panel = await openPanel(w, w.facilitator);
   await until(
     w,
-    () => panel.queryByLabelText('Name of <script>room</script>'),
+    () => panel.queryByRole('button', { name: 'Rename <script>room</script>' }),
     'the frame title shows',
   );
+  await panel.user.click(panel.getByRole('tab', { name: 'By hand' }));
   expect(panel.getByLabelText('Room for <img src=x onerror=alert(1)><b>Bo</b>')).toBeTruthy();
   expect(panel.container.querySelector('img, b, script')).toBeNull();
 }, 30_000);

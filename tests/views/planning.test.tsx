@@ -3,12 +3,15 @@ import { expect, test } from 'vitest';
 import { roomIdForFrame } from '../../src/domain/reduce-rooms';
 import { answerInvitation, openPanel, planned, until, workshop } from './harness';
 
-async function openTools(
+/** One of the other ways of placing people, behind its tab; its tool loads on demand. */
+async function openTab(
   panel: Awaited<ReturnType<typeof openPanel>>,
   w: Parameters<typeof until>[0],
+  tab: string,
+  heading: string,
 ) {
-  await panel.user.click(panel.getByText('More planning tools'));
-  await until(w, () => panel.getByRole('heading', { name: 'Let people choose' }), 'tools loaded');
+  await panel.user.click(panel.getByRole('tab', { name: tab }));
+  await until(w, () => panel.getByRole('heading', { name: heading }), `${tab} loaded`);
 }
 
 test('self-select: the facilitator opens the rooms, a participant picks one, a full room shows as full', async () => {
@@ -20,7 +23,7 @@ test('self-select: the facilitator opens the rooms, a participant picks one, a f
   if (!ada || !grace) throw new Error('participants missing');
 
   const host = await openPanel(w, w.facilitator);
-  await openTools(host, w);
+  await openTab(host, w, 'They choose', 'Let people choose');
   await host.user.type(host.getByLabelText('Places per room (empty for no limit)'), '1');
   await host.user.click(host.getByRole('button', { name: 'Open rooms for choice' }));
   await until(w, () => host.getByText(/Rooms are open for choice \(1 places each\)/), 'open');
@@ -51,7 +54,7 @@ test('pre-assignment: a pasted list is imported and each row says where it stand
   const [ada] = w.participants;
   if (!ada) throw new Error('participants missing');
   const host = await openPanel(w, w.facilitator);
-  await openTools(host, w);
+  await openTab(host, w, 'From a list', 'Pre-assign people');
   await host.user.type(
     host.getByLabelText('Names and rooms, one per line'),
     `${ada.user.name} -> Room 2{enter}Ken Late -> Room 1{enter}Nobody -> Room 9`,

@@ -6,10 +6,16 @@ test('a facilitator renames a room, and a frame renamed on the board renames its
   await planned(w);
   const panel = await openPanel(w, w.facilitator);
 
+  await panel.user.click(panel.getByRole('button', { name: 'Rename Room 1' }));
   const field = panel.getByLabelText('Name of Room 1') as HTMLInputElement;
   await panel.user.clear(field);
   await panel.user.type(field, 'Ideas{Enter}');
-  await until(w, () => panel.queryByLabelText('Name of Ideas'), 'the room is renamed');
+  await until(
+    w,
+    () => panel.queryByRole('button', { name: 'Rename Ideas' }),
+    'the room is renamed',
+  );
+  await panel.user.click(panel.getByRole('tab', { name: 'By hand' }));
   expect(
     (panel.getByLabelText('Room for Ada 1') as HTMLSelectElement).selectedOptions[0]?.textContent,
   ).toBe('Ideas');
@@ -17,17 +23,22 @@ test('a facilitator renames a room, and a frame renamed on the board renames its
   const second = w.rooms[1];
   if (!second) throw new Error('no second room');
   w.sim.renameFrame(second.id, 'Risks');
-  await until(w, () => panel.queryByLabelText('Name of Risks'), 'the board title reaches the room');
+  await until(
+    w,
+    () => panel.queryByRole('button', { name: 'Rename Risks' }),
+    'the board title reaches the room',
+  );
   // A name set by hand is kept when its frame is renamed.
   w.sim.renameFrame(w.rooms[0]?.id ?? '', 'Something else');
   await settled(w);
-  expect(panel.getByLabelText('Name of Ideas')).toBeTruthy();
+  expect(panel.getByRole('button', { name: 'Rename Ideas' })).toBeTruthy();
 }, 30_000);
 
 test('moving a person is one choice in their room picker', async () => {
   const w = await workshop({ participants: 2, rooms: 2 });
   await planned(w);
   const panel = await openPanel(w, w.facilitator);
+  await panel.user.click(panel.getByRole('tab', { name: 'By hand' }));
   const picker = () => panel.getByLabelText('Room for Ada 1') as HTMLSelectElement;
   expect(picker().selectedOptions[0]?.textContent).toBe('Room 1');
 
@@ -59,7 +70,7 @@ test('a deleted frame blocks Start with the reason until its room is removed', a
 
   await panel.user.click(panel.getByRole('button', { name: 'Remove Room 3' }));
   await until(w, () => !start().disabled, 'start is allowed again');
-  expect(panel.queryByLabelText('Name of Room 3')).toBeNull();
+  expect(panel.queryByRole('button', { name: 'Rename Room 3' })).toBeNull();
 }, 30_000);
 
 test('the duration takes whole minutes or no limit, and keeps what was typed when invalid', async () => {

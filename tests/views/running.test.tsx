@@ -48,6 +48,7 @@ test('a failed command shows its message and keeps what was typed', async () => 
   const panel = await openPanel(w, w.facilitator);
   w.sim.setOptions({ failureRate: { 'storage.set': 1 } });
 
+  await panel.user.click(panel.getByRole('button', { name: 'Rename Room 1' }));
   const field = panel.getByLabelText('Name of Room 1') as HTMLInputElement;
   await panel.user.clear(field);
   await panel.user.type(field, 'Kept{Enter}');
@@ -57,7 +58,7 @@ test('a failed command shows its message and keeps what was typed', async () => 
 
   w.sim.setOptions({ failureRate: {} });
   await panel.user.click(panel.getByRole('button', { name: 'Save name' }));
-  await until(w, () => panel.queryByLabelText('Name of Kept'), 'saved on retry');
+  await until(w, () => panel.queryByRole('button', { name: 'Rename Kept' }), 'saved on retry');
   expect(panel.queryByRole('alert')).toBeNull();
 }, 30_000);
 

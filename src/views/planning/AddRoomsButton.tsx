@@ -24,7 +24,7 @@ export function AddRoomsButton({ frames, anySelected }: Props) {
         : 'Select frames on the board to add them as rooms.';
   return (
     <div className="add-rooms">
-      <ActionButton small variant="primary" disabled={count === 0} onClick={add}>
+      <ActionButton small disabled={count === 0} onClick={add}>
         <span className="icon icon-plus" aria-hidden="true" />
         {count === 0
           ? 'Add selected frames as rooms'

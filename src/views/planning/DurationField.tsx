@@ -51,32 +51,34 @@ export const DurationField = memo(function DurationField({ durationMs }: Props) 
   );
 
   return (
-    <form className="form-group" onSubmit={save}>
+    <form className="form-group form-group-small duration" onSubmit={save}>
       <label htmlFor={id}>Duration in minutes</label>
-      <input
-        id={id}
-        className="input"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={MAX_MINUTES}
-        step={1}
-        value={shown}
-        disabled={noLimit}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId : undefined}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={() => void save()}
-      />
+      <div className="duration-row">
+        <input
+          id={id}
+          className="input input-small duration-input"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_MINUTES}
+          step={1}
+          value={shown}
+          disabled={noLimit}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={() => void save()}
+        />
+        <label className="toggle">
+          <input type="checkbox" checked={noLimit} onChange={toggleLimit} />
+          <span>No time limit</span>
+        </label>
+      </div>
       {invalid && (
-        <p id={errorId} className="field-error">
+        <p id={errorId} className="field-error p-small">
           Enter whole minutes from 1 to {MAX_MINUTES}.
         </p>
       )}
-      <label className="checkbox">
-        <input type="checkbox" checked={noLimit} onChange={toggleLimit} />
-        <span>No time limit</span>
-      </label>
     </form>
   );
 });

@@ -24,7 +24,7 @@ export const HistoryEntryRow = memo(function HistoryEntryRow({ entry, rooms }: P
   );
 
   return (
-    <li className="room-status">
+    <li className="history-entry">
       <p>
         <strong>{dayAndTime(entry.startedAt)}</strong>
         {entry.endedAt === null ? ' (running)' : ''}: {groups.length} rooms, {people.length} people

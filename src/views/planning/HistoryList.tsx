@@ -29,8 +29,8 @@ export const HistoryList = memo(function HistoryList({ rooms }: Props) {
     );
   }
   return (
-    <section aria-labelledby="history-heading" className="section">
-      <h3 className="h4" id="history-heading">
+    <section aria-labelledby="history-heading" className="tool">
+      <h3 className="visually-hidden" id="history-heading">
         Past breakouts
       </h3>
       {body}

@@ -11,7 +11,7 @@ export const IncludeMeField = memo(function IncludeMeField({ include }: Props) {
     [includeMe],
   );
   return (
-    <label className="checkbox">
+    <label className="toggle">
       <input type="checkbox" checked={include} onChange={change} />
       <span>Put me in a room too</span>
     </label>

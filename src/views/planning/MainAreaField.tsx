@@ -26,9 +26,9 @@ export const MainAreaField = memo(function MainAreaField({ mainArea, frames }: P
   const chosenFrameKnown =
     mainArea?.kind !== 'frame' || (frames ?? []).some((frame) => frame.id === mainArea.frameId);
   return (
-    <div className="form-group">
-      <label htmlFor={id}>Main area: where everyone comes back to</label>
-      <select id={id} className="select" value={value} onChange={choose}>
+    <div className="form-group form-group-small">
+      <label htmlFor={id}>When it ends, everyone comes back to</label>
+      <select id={id} className="select select-small" value={value} onChange={choose}>
         <option value={AT_START}>Where I am looking when I start</option>
         {mainArea?.kind === 'viewport' && (
           <option value={SAVED_VIEW}>The view saved last time</option>

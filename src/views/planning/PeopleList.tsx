@@ -4,10 +4,14 @@ import type { PlaceablePerson } from './people-to-place';
 
 type Props = { people: readonly PlaceablePerson[]; rooms: readonly RoomOption[] };
 
-/** Everyone to place, each with their own room picker. */
+/** Everyone to place, each with their own room picker: who is online shows here. */
 export function PeopleList({ people, rooms }: Props) {
   if (people.length === 0) {
-    return <p>Nobody else is on the board yet. People appear here when they open it.</p>;
+    return (
+      <p className="p-small status-text">
+        Nobody else is on the board yet. People appear here as they open it.
+      </p>
+    );
   }
   return (
     <ul aria-label="People" className="plain-list">

@@ -2,6 +2,7 @@ import { memo, useCallback } from 'react';
 import { usePlanEdits } from '../../hooks/use-plan-edits';
 import { RoomPicker } from '../shared/RoomPicker';
 import type { RoomOption } from '../shared/room-options';
+import { statusTag } from '../shared/status-tag';
 
 type Props = {
   id: string;
@@ -20,10 +21,10 @@ export const PersonRow = memo(function PersonRow({ id, name, roomId, online, roo
   );
   return (
     <li className="person-row">
-      <span className="person-name">
+      <span className="person-name" title={name}>
         {name}
-        {!online && <span className="status-text"> (offline)</span>}
       </span>
+      {!online && statusTag('offline')}
       <RoomPicker personName={name} roomId={roomId} rooms={rooms} onPick={pick} />
     </li>
   );

@@ -6,28 +6,42 @@ import { RoomFramesForm } from './RoomFramesForm';
 import { RotationPlanner } from './RotationPlanner';
 import { SelfSelectControls } from './SelfSelectControls';
 
-type Props = {
-  meId: string;
-  onlineUsers: readonly OnlineUserInfo[];
-  frames: readonly FrameRef[] | null;
-};
+/**
+ * The planning tools beyond the main path, in one chunk loaded on demand (planning/lazy-tools.ts):
+ * the rotation search and the list parser are most of their code, and most breakouts never
+ * open a tool, so the planning screen's first load does not pay for them.
+ */
 
-/** The planning tools, each in its own section (the lazy chunk's entry, hence the default export). */
-export default function PlanningTools({ meId, onlineUsers, frames }: Props) {
+type People = { meId: string; onlineUsers: readonly OnlineUserInfo[] };
+
+export function SelfSelectTool({ meId, onlineUsers }: People) {
   const plan = usePlan();
   if (!plan) return null;
   return (
-    <>
-      <RoomFramesForm frames={frames} />
-      <SelfSelectControls
-        selfSelect={plan.selfSelect}
-        plan={plan}
-        meId={meId}
-        onlineUsers={onlineUsers}
-      />
-      <PreAssignForm plan={plan} onlineUsers={onlineUsers} />
-      <RotationPlanner plan={plan} meId={meId} onlineUsers={onlineUsers} />
-      <HistoryList rooms={plan.rooms} />
-    </>
+    <SelfSelectControls
+      selfSelect={plan.selfSelect}
+      plan={plan}
+      meId={meId}
+      onlineUsers={onlineUsers}
+    />
   );
+}
+
+export function PreAssignTool({ onlineUsers }: Pick<People, 'onlineUsers'>) {
+  const plan = usePlan();
+  return plan && <PreAssignForm plan={plan} onlineUsers={onlineUsers} />;
+}
+
+export function RotationTool({ meId, onlineUsers }: People) {
+  const plan = usePlan();
+  return plan && <RotationPlanner plan={plan} meId={meId} onlineUsers={onlineUsers} />;
+}
+
+export function RoomFramesTool({ frames }: { frames: readonly FrameRef[] | null }) {
+  return <RoomFramesForm frames={frames} />;
+}
+
+export function HistoryTool() {
+  const plan = usePlan();
+  return plan && <HistoryList rooms={plan.rooms} />;
 }

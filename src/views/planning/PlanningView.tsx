@@ -1,20 +1,19 @@
-import { useMemo } from 'react';
-import type { Plan } from '../../domain/plan';
+import { useMemo, useRef } from 'react';
 import { roomsWithPeople, startBlockers } from '../../domain/selectors';
 import { usePlan } from '../../hooks/plan-store';
 import type { FrameRef, OnlineUserInfo } from '../../sdk/surface';
 import { ClosingWarningField } from '../shared/ClosingWarningField';
+import { Disclosure } from '../shared/Disclosure';
 import { roomOptionsOf } from '../shared/room-options';
 import { ScreenHeader } from '../shared/Screen';
 import { AddRoomsButton } from './AddRoomsButton';
+import { withBoardFrames } from './board-frames';
 import { DurationField } from './DurationField';
-import { IncludeMeField } from './IncludeMeField';
+import { HistoryTool, RoomFramesTool, RotationTool } from './lazy-tools';
 import { MainAreaField } from './MainAreaField';
-import { MorePlanningTools } from './MorePlanningTools';
-import { PeopleList } from './PeopleList';
+import { PeopleStep } from './PeopleStep';
 import { peopleToPlace } from './people-to-place';
 import { RoomList } from './RoomList';
-import { SplitControls } from './SplitControls';
 import { StartButton } from './StartButton';
 
 type Props = {
@@ -27,31 +26,29 @@ type Props = {
 };
 
 /**
- * The plan as the board shows it now: a room whose frame is no longer listed counts as missing at
- * once, before the controller has recorded it, so Start is blocked with the reason right away.
+ * Planning as a short path: Rooms → People → Time, with Start in the header and the reasons it
+ * is disabled next to it. Everything off that path (creating frames, rotation rounds, past
+ * breakouts, and the other ways of placing people) is one tab or one disclosure away.
  */
-function withBoardFrames(plan: Plan, frameIds: ReadonlySet<string> | null): Plan {
-  if (frameIds === null) return plan;
-  if (!plan.rooms.some((room) => !room.frameMissing && !frameIds.has(room.frameId))) return plan;
-  return {
-    ...plan,
-    rooms: plan.rooms.map((room) =>
-      frameIds.has(room.frameId) ? room : { ...room, frameMissing: true },
-    ),
-  };
-}
-
-/** Rooms, main area, people, duration and Start. */
 export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, frames }: Props) {
   const stored = usePlan();
-  const frameIds = useMemo(
-    () => (frames === null ? null : new Set(frames.map((frame) => frame.id))),
+  const everListed = useRef(new Set<string>());
+  const listed = useMemo(() => {
+    if (frames === null) return null;
+    const ids = new Set(frames.map((frame) => frame.id));
+    for (const id of ids) everListed.current.add(id);
+    return ids;
+  }, [frames]);
+  const frameTitles = useMemo(
+    () => new Map((frames ?? []).map((frame) => [frame.id, frame.title])),
     [frames],
   );
-  const plan = useMemo(() => stored && withBoardFrames(stored, frameIds), [stored, frameIds]);
+  const plan = useMemo(
+    () => stored && withBoardFrames(stored, listed, everListed.current),
+    [stored, listed],
+  );
   const rooms = plan?.rooms;
   const roomOptions = useMemo(() => roomOptionsOf(rooms ?? []), [rooms]);
-  const roomIds = useMemo(() => (rooms ?? []).map((room) => room.id), [rooms]);
   const grouped = useMemo(() => (plan ? roomsWithPeople(plan) : []), [plan]);
   const people = useMemo(
     () => (plan ? peopleToPlace(plan, onlineUsers, onlineIds, meId) : []),
@@ -64,39 +61,63 @@ export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, fra
   }, [selectedFrames, rooms]);
 
   if (!plan) return null;
+  const roomCount = plan.rooms.length;
   return (
     <>
-      <ScreenHeader title="Planning" />
+      <ScreenHeader
+        title="Planning"
+        status={
+          <p className="header-status figure">
+            {roomCount === 1 ? '1 room' : `${roomCount} rooms`} ·{' '}
+            {people.filter((person) => person.roomId !== null).length} placed
+          </p>
+        }
+      >
+        <StartButton blockers={blockers} />
+      </ScreenHeader>
       <div className="panel-body">
-        <section aria-labelledby="rooms-heading" className="section">
-          <h2 className="h4" id="rooms-heading">
+        <section aria-labelledby="rooms-heading" className="step">
+          <h2 className="step-title" id="rooms-heading">
+            <span className="step-number" aria-hidden="true">
+              1
+            </span>
             Rooms
           </h2>
           <AddRoomsButton frames={newFrames} anySelected={selectedFrames.length > 0} />
-          <RoomList rooms={grouped} />
-          <MainAreaField mainArea={plan.mainArea} frames={frames} />
+          <RoomList rooms={grouped} frameTitles={frameTitles} />
         </section>
-        <section aria-labelledby="people-heading" className="section">
-          <h2 className="h4" id="people-heading">
-            People
-          </h2>
-          <IncludeMeField include={plan.includeFacilitator} />
-          <SplitControls
-            people={people}
-            roomIds={roomIds}
-            anyAssigned={plan.people.some((person) => person.roomId !== null)}
-          />
-          <PeopleList people={people} rooms={roomOptions} />
-        </section>
-        <section aria-labelledby="settings-heading" className="section">
-          <h2 className="h4" id="settings-heading">
+        <PeopleStep
+          plan={plan}
+          meId={meId}
+          people={people}
+          rooms={roomOptions}
+          onlineUsers={onlineUsers}
+        />
+        <section aria-labelledby="time-heading" className="step">
+          <h2 className="step-title" id="time-heading">
+            <span className="step-number" aria-hidden="true">
+              3
+            </span>
             Time
           </h2>
           <DurationField durationMs={plan.durationMs} />
           <ClosingWarningField />
-          <StartButton blockers={blockers} />
+          <MainAreaField mainArea={plan.mainArea} frames={frames} />
         </section>
-        <MorePlanningTools meId={meId} onlineUsers={onlineUsers} frames={frames} />
+        <section aria-labelledby="more-heading" className="step more-tools">
+          <h2 className="step-title" id="more-heading">
+            More ways to plan
+          </h2>
+          <Disclosure title="Make room frames" hint="Copies of a frame, added as rooms">
+            {() => <RoomFramesTool frames={frames} />}
+          </Disclosure>
+          <Disclosure title="Rotation rounds" hint="New groups each round, people mixed">
+            {() => <RotationTool meId={meId} onlineUsers={onlineUsers} />}
+          </Disclosure>
+          <Disclosure title="Past breakouts" hint="Run the same groups again">
+            {() => <HistoryTool />}
+          </Disclosure>
+        </section>
       </div>
     </>
   );

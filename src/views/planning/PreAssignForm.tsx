@@ -62,22 +62,22 @@ export const PreAssignForm = memo(function PreAssignForm({ plan, onlineUsers }: 
   }, [setPreAssignments]);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="section">
-      <h3 className="h4" id={`${id}-heading`}>
+    <section aria-labelledby={`${id}-heading`} className="tool">
+      <h3 className="visually-hidden" id={`${id}-heading`}>
         Pre-assign people
       </h3>
-      <div className="form-group">
+      <div className="form-group form-group-small">
         <label htmlFor={`${id}-text`}>Names and rooms, one per line</label>
         <textarea
           id={`${id}-text`}
-          className="textarea"
+          className="textarea textarea-small"
           rows={4}
           placeholder={'Ada Lovelace → Room 1\nGrace Hopper, Room 2'}
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
       </div>
-      <div className="form-group">
+      <div className="form-group form-group-small">
         <label htmlFor={`${id}-file`}>Or import a CSV file</label>
         <input
           id={`${id}-file`}
@@ -87,10 +87,15 @@ export const PreAssignForm = memo(function PreAssignForm({ plan, onlineUsers }: 
         />
       </div>
       <div className="button-row">
-        <ActionButton disabled={text.trim() === '' || rooms.length === 0} onClick={importList}>
+        <ActionButton
+          small
+          disabled={text.trim() === '' || rooms.length === 0}
+          onClick={importList}
+        >
           Import list
         </ActionButton>
         <ActionButton
+          small
           variant="tertiary"
           disabled={plan.preAssignments.length === 0}
           onClick={clear}

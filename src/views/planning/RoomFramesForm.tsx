@@ -19,15 +19,15 @@ export const RoomFramesForm = memo(function RoomFramesForm({ frames }: Props) {
     void createRoomFrames(template.id, rooms);
   }, [createRoomFrames, template, valid, rooms]);
   return (
-    <section aria-labelledby={`${id}-heading`} className="section">
-      <h3 className="h4" id={`${id}-heading`}>
+    <section aria-labelledby={`${id}-heading`} className="tool">
+      <h3 className="visually-hidden" id={`${id}-heading`}>
         Make room frames
       </h3>
-      <div className="form-group">
+      <div className="form-group form-group-small">
         <label htmlFor={`${id}-template`}>Template frame</label>
         <select
           id={`${id}-template`}
-          className="select"
+          className="select select-small"
           value={template?.id ?? ''}
           onChange={(event) => setTemplateId(event.target.value)}
         >
@@ -38,11 +38,11 @@ export const RoomFramesForm = memo(function RoomFramesForm({ frames }: Props) {
           ))}
         </select>
       </div>
-      <div className="form-group">
+      <div className="form-group form-group-small">
         <label htmlFor={`${id}-count`}>Number of rooms</label>
         <input
           id={`${id}-count`}
-          className="input"
+          className="input input-small"
           type="number"
           min={1}
           max={50}
@@ -52,11 +52,13 @@ export const RoomFramesForm = memo(function RoomFramesForm({ frames }: Props) {
           onChange={(event) => setCount(event.target.value)}
         />
       </div>
-      {!valid && <p className="field-error">Choose from 1 to 50 rooms.</p>}
-      <ActionButton disabled={template === null || !valid} onClick={create}>
+      {!valid && <p className="field-error p-small">Choose from 1 to 50 rooms.</p>}
+      <ActionButton small disabled={template === null || !valid} onClick={create}>
         {valid ? `Create ${rooms} room frames` : 'Create room frames'}
       </ActionButton>
-      <p className="hint">Same size as the template, in a grid to its right, titled Room 1…K.</p>
+      <p className="p-small status-text">
+        Same size as the template, in a grid to its right, titled Room 1…K.
+      </p>
     </section>
   );
 });

@@ -74,15 +74,15 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
   const clear = useCallback(() => void setRotation(null), [setRotation]);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="section">
-      <h3 className="h4" id={`${id}-heading`}>
+    <section aria-labelledby={`${id}-heading`} className="tool">
+      <h3 className="visually-hidden" id={`${id}-heading`}>
         Rotation rounds
       </h3>
-      <div className="form-group">
+      <div className="form-group form-group-small">
         <label htmlFor={`${id}-rounds`}>Rounds</label>
         <input
           id={`${id}-rounds`}
-          className="input"
+          className="input input-small"
           type="number"
           min={2}
           max={20}
@@ -92,7 +92,7 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
           onChange={(event) => setRounds(event.target.value)}
         />
       </div>
-      <fieldset className="form-group">
+      <fieldset className="form-group form-group-small">
         <legend>Keep two people apart or together (optional)</legend>
         <div className="button-row">
           <PersonSelect label="First person" people={people} value={first} onChange={setFirst} />
@@ -133,16 +133,17 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
           </ul>
         )}
       </fieldset>
-      {problem && <p className="field-error">{problem}</p>}
+      {problem && <p className="field-error p-small">{problem}</p>}
       <div className="button-row">
         <ActionButton
+          small
           disabled={!validRounds || people.length < 2 || plan.rooms.length === 0}
           onClick={planRounds}
         >
           {plan.rotation ? 'Plan new rounds' : 'Plan rounds'}
         </ActionButton>
         {plan.rotation && (
-          <ActionButton variant="tertiary" onClick={clear}>
+          <ActionButton small variant="tertiary" onClick={clear}>
             Clear rounds
           </ActionButton>
         )}

@@ -40,17 +40,17 @@ export const SelfSelectControls = memo(function SelfSelectControls({
   const place = useCallback(() => void tools.placeUnchosen(), [tools]);
 
   return (
-    <section aria-labelledby={`${capacityId}-heading`} className="section">
-      <h3 className="h4" id={`${capacityId}-heading`}>
+    <section aria-labelledby={`${capacityId}-heading`} className="tool">
+      <h3 className="visually-hidden" id={`${capacityId}-heading`}>
         Let people choose
       </h3>
       {selfSelect === null ? (
         <>
-          <div className="form-group">
+          <div className="form-group form-group-small">
             <label htmlFor={capacityId}>Places per room (empty for no limit)</label>
             <input
               id={capacityId}
-              className="input"
+              className="input input-small"
               type="number"
               min={1}
               step={1}
@@ -58,8 +58,8 @@ export const SelfSelectControls = memo(function SelfSelectControls({
               onChange={(event) => setCapacity(event.target.value)}
             />
           </div>
-          {problem && <p className="field-error">{problem}</p>}
-          <ActionButton disabled={plan.rooms.length === 0} onClick={open}>
+          {problem && <p className="field-error p-small">{problem}</p>}
+          <ActionButton small disabled={plan.rooms.length === 0} onClick={open}>
             Open rooms for choice
           </ActionButton>
         </>
@@ -71,10 +71,10 @@ export const SelfSelectControls = memo(function SelfSelectControls({
             placed, {waiting} still choosing.
           </p>
           <div className="button-row">
-            <ActionButton disabled={waiting === 0} onClick={place}>
+            <ActionButton small disabled={waiting === 0} onClick={place}>
               Place everyone who has not chosen
             </ActionButton>
-            <ActionButton variant="tertiary" onClick={close}>
+            <ActionButton small variant="tertiary" onClick={close}>
               Close choice
             </ActionButton>
           </div>

@@ -20,10 +20,10 @@ export const SplitControls = memo(function SplitControls({ people, roomIds, anyA
   const canSplit = people.length > 0 && roomIds.length > 0;
   return (
     <div className="button-row">
-      <ActionButton disabled={!canSplit} onClick={split}>
+      <ActionButton small disabled={!canSplit} onClick={split}>
         {anyAssigned ? 'Shuffle again' : 'Split evenly at random'}
       </ActionButton>
-      <ActionButton variant="tertiary" disabled={!anyAssigned} onClick={clear}>
+      <ActionButton small variant="tertiary" disabled={!anyAssigned} onClick={clear}>
         Clear all rooms
       </ActionButton>
     </div>

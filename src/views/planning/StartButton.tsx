@@ -4,15 +4,16 @@ import { ActionButton } from '../shared/ActionButton';
 
 type Props = { blockers: readonly string[] };
 
-/** Start, disabled with the reasons next to it (and linked to it for screen readers). */
+/** Planning's one primary action: Start, disabled with the reasons next to it (and linked to it). */
 export const StartButton = memo(function StartButton({ blockers }: Props) {
   const breakout = useBreakoutActions();
   const reasonsId = useId();
   const start = useCallback(() => void breakout.start(), [breakout]);
   const blocked = blockers.length > 0;
   return (
-    <div className="form-group start">
+    <div className="start">
       <ActionButton
+        small
         variant="primary"
         disabled={blocked}
         aria-describedby={blocked ? reasonsId : undefined}
@@ -21,7 +22,7 @@ export const StartButton = memo(function StartButton({ blockers }: Props) {
         Start breakout
       </ActionButton>
       {blocked && (
-        <ul id={reasonsId} className="blockers">
+        <ul id={reasonsId} className="plain-list blockers p-small">
           {blockers.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
