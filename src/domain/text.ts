@@ -17,8 +17,49 @@ const CONTROL = /\p{Cc}/gu;
 // Lone halves of surrogate pairs are not text; JSON keeps them but nothing can display them.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const WHITESPACE_RUN = /\s+/g;
-// A cut can leave a joiner with nothing to join, which renders as a stray glyph on some systems.
+// A cut inside one over-long character (a base with hundreds of combining marks) can leave a
+// joiner with nothing to join, which renders as a stray glyph on some systems.
 const TRAILING_SPACE_OR_JOINER = /[\s\u200D]+$/u;
+
+/** What a person sees as one character: an emoji ZWJ sequence, a flag, a letter with its marks. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest prefix of `text` made of whole graphemes whose size (as `sizeOf` measures it) stays
+ * within `max`. A first grapheme that alone is larger (a letter under hundreds of marks, abuse
+ * rather than text) is cut at a code point instead, so the prefix is empty only when `max` is 0.
+ */
+function prefixOfWholeGraphemes(
+  text: string,
+  max: number,
+  sizeOf: (piece: string) => number,
+): string {
+  let end = 0;
+  let used = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    used += sizeOf(segment);
+    if (used > max) {
+      if (index > 0) return text.slice(0, end);
+      return takeCodePoints(segment, max, sizeOf);
+    }
+    end = index + segment.length;
+  }
+  return text;
+}
+
+function takeCodePoints(text: string, max: number, sizeOf: (piece: string) => number): string {
+  let taken = '';
+  let used = 0;
+  for (const codePoint of text) {
+    used += sizeOf(codePoint);
+    if (used > max) break;
+    taken += codePoint;
+  }
+  return taken;
+}
+
+const codePointCount = (piece: string) => Array.from(piece).length;
+const unitCount = (piece: string) => piece.length;
 
 /** Removes characters that are not safe or not meaningful in one line of displayed text. */
 export function toSingleLine(raw: string): string {
@@ -31,26 +72,31 @@ export function toSingleLine(raw: string): string {
 }
 
 /**
- * A name as the app stores and shows it: one line, no invisible tricks, at most 80 code points.
+ * A name as the app stores and shows it: one line, no invisible tricks, at most 80 code points,
+ * cut between graphemes (never inside a family emoji, a flag or a letter and its accent).
  * Idempotent, so cleaning on every read and write never drifts.
  */
 export function cleanName(raw: string, fallback = 'Unnamed'): string {
   const line = toSingleLine(raw);
-  const codePoints = Array.from(line);
   const capped =
-    codePoints.length > MAX_NAME_CODE_POINTS
-      ? codePoints.slice(0, MAX_NAME_CODE_POINTS).join('').replace(TRAILING_SPACE_OR_JOINER, '')
+    codePointCount(line) > MAX_NAME_CODE_POINTS
+      ? prefixOfWholeGraphemes(line, MAX_NAME_CODE_POINTS, codePointCount).replace(
+          TRAILING_SPACE_OR_JOINER,
+          '',
+        )
       : line;
   return capped === '' ? fallback : capped;
 }
 
-/** The longest prefix of at most `maxUnits` UTF-16 units that does not end inside a pair. */
+/**
+ * The longest prefix of at most `maxUnits` UTF-16 units that ends between graphemes, so no emoji,
+ * flag or accented letter is cut in two (one grapheme longer than `maxUnits` is cut between code
+ * points, never inside a surrogate pair).
+ */
 export function cutWithoutSplitting(text: string, maxUnits: number): string {
   if (maxUnits <= 0) return '';
   if (text.length <= maxUnits) return text;
-  const last = text.charCodeAt(maxUnits - 1);
-  const endsOnHighSurrogate = last >= 0xd800 && last <= 0xdbff;
-  return text.slice(0, endsOnHighSurrogate ? maxUnits - 1 : maxUnits);
+  return prefixOfWholeGraphemes(text, maxUnits, unitCount);
 }
 
 /** Shortens `text` to `maxUnits` with an ellipsis, hard cut (for names inside a sentence). */

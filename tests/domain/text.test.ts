@@ -46,6 +46,33 @@ describe('cleanName', () => {
     expect(codePoints(cleaned)).toBe(80);
   });
 
+  it('cuts a long name between graphemes, never inside an emoji ZWJ sequence', () => {
+    const family = '👨‍👩‍👧‍👦'; // 7 code points, one character on screen
+    const cleaned = cleanName(`${'a'.repeat(75)}${family}`);
+    expect(cleaned).toBe('a'.repeat(75));
+    expect(cleanName(`${'a'.repeat(73)}${family}b`)).toBe(`${'a'.repeat(73)}${family}`);
+  });
+
+  it('keeps a letter and its combining marks together at the cut', () => {
+    const accented = 'e\u0301\u0323'; // é with a dot below, built from marks: 3 code points
+    expect(cleanName(`${'a'.repeat(78)}${accented}`)).toBe('a'.repeat(78));
+    expect(cleanName(`${'a'.repeat(77)}${accented}z`)).toBe(`${'a'.repeat(77)}${accented}`);
+  });
+
+  it('never cuts a flag into its two regional indicator letters', () => {
+    const flag = '🇩🇪'; // 2 code points
+    const cleaned = cleanName(`${'a'.repeat(79)}${flag}`);
+    expect(cleaned).toBe('a'.repeat(79));
+    expect(cleanName(`${flag.repeat(40)}${flag}`)).toBe(flag.repeat(40));
+  });
+
+  it('cuts one grapheme longer than the cap (a letter under hundreds of marks) between code points', () => {
+    const zalgo = `Z${'\u0336'.repeat(300)}`;
+    const cleaned = cleanName(zalgo);
+    expect(codePoints(cleaned)).toBe(80);
+    expect(cleaned.startsWith('Z')).toBe(true);
+  });
+
   it('drops lone surrogates, which no font can show', () => {
     expect(cleanName('a\uD800b\uDC00c')).toBe('abc');
   });
@@ -60,6 +87,25 @@ describe('cleanName', () => {
         expect(cleaned).toBe(cleaned.trim());
         expect(cleaned).not.toMatch(/\s\s/);
         expect(cleaned.length).toBeGreaterThan(0);
+      }),
+      propertyOptions,
+    );
+  });
+
+  it('keeps only whole graphemes of the cleaned line when it cuts', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const graphemesOf = (text: string) => Array.from(segmenter.segment(text), (s) => s.segment);
+    const emojiText = fc.array(
+      fc.constantFrom('a', ' ', '👨‍👩‍👧‍👦', '🇩🇪', 'e\u0301', '👍🏽', '🏳️‍🌈', 'ñ'),
+      { minLength: 20, maxLength: 120 },
+    );
+    fc.assert(
+      fc.property(emojiText, (parts) => {
+        const raw = parts.join('');
+        const cleaned = cleanName(raw, '');
+        const whole = graphemesOf(raw.trim().replace(/\s+/g, ' '));
+        const kept = graphemesOf(cleaned);
+        expect(kept).toEqual(whole.slice(0, kept.length));
       }),
       propertyOptions,
     );
@@ -101,6 +147,13 @@ describe('clampNotification', () => {
     const text = `${'a'.repeat(78)}😀😀😀`;
     const clamped = clampNotification(text);
     expect(clamped).toBe(`${'a'.repeat(78)}…`);
+  });
+
+  it('never cuts inside an emoji ZWJ sequence, a flag or a letter with its marks', () => {
+    const family = '👩‍👩‍👧'; // 8 UTF-16 units
+    expect(clampNotification(`${'a'.repeat(75)}${family}b`)).toBe(`${'a'.repeat(75)}…`);
+    expect(clampNotification(`${'a'.repeat(78)}🇫🇷🇫🇷`)).toBe(`${'a'.repeat(78)}…`);
+    expect(clampNotification(`${'a'.repeat(78)}o\u0308\u0304 and more`)).toBe(`${'a'.repeat(78)}…`);
   });
 
   it('respects a custom limit', () => {
@@ -178,6 +231,13 @@ describe('splitForNotifications', () => {
     expect(pieces.every((piece) => piece.length <= 5)).toBe(true);
     expect(pieces.join('')).toBe(`ab${'😀'.repeat(5)}`);
     expect(pieces.some((piece) => LONE_SURROGATE.test(piece))).toBe(false);
+  });
+
+  it('cuts a word longer than the limit between graphemes', () => {
+    const pieces = splitForNotifications('🇯🇵🇯🇵🇯🇵', 5);
+    expect(pieces).toEqual(['🇯🇵', '🇯🇵', '🇯🇵']);
+    const marks = splitForNotifications('a\u0301b\u0301c\u0301', 5);
+    expect(marks).toEqual(['a\u0301b\u0301', 'c\u0301']);
   });
 
   it('loses no words and keeps every piece within the limit', () => {
