@@ -2,6 +2,9 @@
  * One scenario of the benchmark: a full breakout of `participants` people in `rooms` rooms, with
  * every call and event taking `roundTripMs`, people accepting 1–5 s after their invitation.
  */
+
+import { utf8ByteLength } from '../src/domain/bytes';
+import { PLAN_COLLECTION } from '../src/domain/plan';
 import { PER_MINUTE_CREDITS } from '../src/sdk/credits';
 import type { Counters } from '../src/simulator/api';
 import { type Breakout, createBreakout, expectOk, looksAt, planBreakout } from './harness';
@@ -44,6 +47,7 @@ function phaseCost(b: Breakout, before: Counters, after: Counters): PhaseCost {
     participantCreditsMax: busiest.credits,
     storageWrites: after.storageWrites - before.storageWrites,
     storageBytes: after.storageBytes - before.storageBytes,
+    storageBytesDelivered: after.storageBytesDelivered - before.storageBytesDelivered,
     broadcasts: after.broadcasts - before.broadcasts,
   };
 }
@@ -161,6 +165,14 @@ export async function measureScenario(options: {
   const endCost = phaseCost(b, afterAdmission, afterEnd);
   const toFrame = phaseCost(b, zero, afterAdmission);
   const facilitatorId = b.facilitator.user.id;
+  const keys = b.sim.storageKeys(PLAN_COLLECTION);
+  const heldMax = Math.max(
+    0,
+    ...keys.map((key) =>
+      utf8ByteLength(JSON.stringify(b.sim.storageValue(PLAN_COLLECTION, key) ?? null)),
+    ),
+  );
+  const joins = acceptedAt.length;
 
   return {
     participants,
@@ -170,8 +182,13 @@ export async function measureScenario(options: {
     participantCallsMax: sumCalls(whole.participantCallsMax),
     participantCreditsMax: whole.participantCreditsMax,
     storageWrites: whole.storageWrites,
-    storageBytes: whole.storageBytes,
-    maxStoredValueBytes: afterEnd.maxStoredValueBytes,
+    storageBytesWritten: whole.storageBytes,
+    maxStoredValueBytes: Math.max(afterEnd.maxStoredValueBytes, heldMax),
+    storageKeys: keys.length,
+    storageBytesDeliveredPerJoin: {
+      admission: Math.round(toFrame.storageBytesDelivered / joins),
+      end: Math.round(endCost.storageBytesDelivered / joins),
+    },
     msStartToAllInFrame: allInFrameAt - startedAt,
     msEndToAllBack: allBackAt - endedAt,
     // Extras: the same figures by phase and by method, and what the targets are measured from.

@@ -13,6 +13,8 @@ export type PhaseCost = {
   participantCreditsMax: number;
   storageWrites: number;
   storageBytes: number;
+  /** Bytes of stored values that reached app iframes, summed over every iframe reached. */
+  storageBytesDelivered: number;
   broadcasts: number;
 };
 
@@ -25,8 +27,17 @@ export type ScenarioResult = {
   participantCallsMax: number;
   participantCreditsMax: number;
   storageWrites: number;
-  storageBytes: number;
+  /** Bytes of every value written from Start to the end (UTF-8 JSON). */
+  storageBytesWritten: number;
+  /** The largest value written during the run or held by any key at its end. */
   maxStoredValueBytes: number;
+  /** Keys of the app's collection holding a value at the end. */
+  storageKeys: number;
+  /**
+   * Storage bytes delivered to every subscribed app iframe, divided by the number of joins: from
+   * Start until every join is written (`admission`), and during the end (`end`).
+   */
+  storageBytesDeliveredPerJoin: { admission: number; end: number };
   msStartToAllInFrame: number;
   msEndToAllBack: number;
   roundTripMs: number;
@@ -46,6 +57,11 @@ export type ScenarioResult = {
   /** start = the Start command; admission = after it until every join is written; toFrame = both. */
   phases: { start: PhaseCost; admission: PhaseCost; toFrame: PhaseCost; end: PhaseCost };
 };
+
+/** A scenario the app could not run (the plan did not fit storage, say): why, in its words. */
+export type FailedScenario = { participants: number; rooms: number; failed: string };
+
+export type ScenarioOutcome = ScenarioResult | FailedScenario;
 
 export type RenderResult = {
   componentsPerJoin: number;
