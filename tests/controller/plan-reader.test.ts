@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
+import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
+import type { Json } from '../../src/sdk/surface';
+import { createWorkshop, type Workshop } from '../support/workshop';
+import { expectOk, planBreakout } from './plan-breakout';
+
+/**
+ * A reader never goes back to a lower revision (D12): a slow read, a reordered echo or another
+ * facilitator's older plan arriving after a newer one must not roll the breakout back.
+ */
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function runningWorkshop(): Promise<{ w: Workshop; plan: Plan }> {
+  const w = await createWorkshop({ participants: 2, rooms: 2 });
+  await planBreakout(w);
+  const plan = expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+  await w.flush();
+  return { w, plan };
+}
+
+/** The plan as it stood before the start, with the running plan's facilitator or another. */
+function olderPlan(plan: Plan, revision: number, facilitatorId = plan.facilitator.id): Json {
+  const older = encodePlan({
+    ...plan,
+    revision,
+    phase: 'planning',
+    startedAt: null,
+    endsAt: null,
+    facilitator: { ...plan.facilitator, id: facilitatorId },
+  });
+  // Valid, so only its revision can keep it out.
+  expect(parsePlan(older)).toEqual({ status: 'ok', plan: older });
+  return older as unknown as Json;
+}
+
+const readers = (w: Workshop) =>
+  [w.facilitator, ...w.participants].map((member) => member.headless.reader);
+
+describe('a valid plan of a lower revision', () => {
+  it('from the same facilitator (a late echo) replaces the plan in no app', async () => {
+    const { w, plan } = await runningWorkshop();
+    w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, olderPlan(plan, plan.revision - 1));
+    await w.flush();
+    for (const reader of readers(w)) {
+      expect(reader.current().status).toBe('ok');
+      expect(reader.plan()).toEqual(plan);
+    }
+  });
+
+  it("from another facilitator is ignored, and the facilitator's app saves its plan again", async () => {
+    const { w, plan } = await runningWorkshop();
+    w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, olderPlan(plan, 1, 'old-facilitator'));
+    await w.flush();
+    for (const reader of readers(w)) expect(reader.plan()?.phase).toBe('running');
+    const now = parsePlan(w.sim.storageValue(PLAN_COLLECTION, PLAN_KEY));
+    expect(now.status === 'ok' && now.plan.phase).toBe('running');
+    expect(now.status === 'ok' && now.plan.revision).toBeGreaterThan(plan.revision);
+  });
+});
+
+it('a valid plan of the same revision with other content replaces the plan in no app', async () => {
+  const { w, plan } = await runningWorkshop();
+  w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, olderPlan(plan, plan.revision));
+  await w.flush();
+  for (const reader of readers(w)) expect(reader.plan()).toEqual(plan);
+});
+
+it('a valid plan of a higher revision replaces the plan in every app', async () => {
+  const { w, plan } = await runningWorkshop();
+  const next = { ...plan, revision: plan.revision + 1, durationMs: 20 * 60_000 };
+  w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, encodePlan(next) as unknown as Json);
+  await w.flush();
+  for (const reader of readers(w)) expect(reader.plan()).toEqual(next);
+});
