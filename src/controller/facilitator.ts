@@ -7,6 +7,7 @@ import { fitNotification } from '../domain/text';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import { type FrameRef, type ItemRef, isFrame, type Session } from '../sdk/surface';
+import { ReturnsWatch } from './back-after-drop';
 import { BreakoutEnd } from './breakout-end';
 import { BreakoutStart } from './breakout-start';
 import {
@@ -83,6 +84,7 @@ export class FacilitatorController {
   private readonly helpLimiter = createRateLimiter({ perPersonMs: HELP_INTERVAL_MS });
   private readonly starting: BreakoutStart;
   private readonly invitations: Invitations;
+  private readonly returns: ReturnsWatch;
 
   /** Announcements, time, locking, closing and visiting while rooms run. */
   private readonly facilitation: Facilitation;
@@ -124,6 +126,9 @@ export class FacilitatorController {
         this.planChanged();
       },
       reportProblem: (problem) => this.setNotice({ problem }),
+    });
+    this.returns = new ReturnsWatch((message) => {
+      void deps.board.notifications.showInfo(message).catch(() => {});
     });
     this.invitations = new Invitations({ ...deps, sessions: this.sessions, sweep: this.sweep });
     this.facilitation = new Facilitation({
@@ -226,6 +231,7 @@ export class FacilitatorController {
   planChanged(): void {
     this.sweep.sweepInvited();
     const plan = this.deps.reader.plan();
+    this.returns.planChanged(plan, this.isFacilitator(plan));
     if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
     this.autoClose = null;
     if (plan && !this.isFacilitator(plan) && plan.phase === 'ended') this.ending.endOwnSessions();

@@ -3,6 +3,7 @@ import { BROADCAST_EVENT, joinedRoom } from '../domain/messages';
 import type { PersonRef, Plan, Room } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import type { Session, SessionsLifecycleEvent, UserSessionEvent } from '../sdk/surface';
+import { BackAfterDrop } from './back-after-drop';
 import type { PlanReader } from './plan-reader';
 import { retryLater } from './retry-later';
 import { type ViewportMover, viewportAroundFrame, viewportOfMainArea } from './viewport';
@@ -64,8 +65,19 @@ export class ParticipantController {
   private staleCheck: ReturnType<typeof setTimeout> | null = null;
   private quietCheck: ReturnType<typeof setTimeout> | null = null;
   private lastRefresh = Number.NEGATIVE_INFINITY;
+  private readonly drop: BackAfterDrop;
 
-  constructor(private readonly deps: ParticipantDeps) {}
+  constructor(private readonly deps: ParticipantDeps) {
+    this.drop = new BackAfterDrop({
+      reader: deps.reader,
+      me: deps.me,
+      rejoined: (runId, room, session) => {
+        // Miro took this user out: they are to be taken to the frame again.
+        if (this.movedFor === session.id) this.movedFor = null;
+        return this.joined(runId, room, session);
+      },
+    });
+  }
 
   async start(): Promise<void> {
     await Promise.all([
@@ -77,6 +89,7 @@ export class ParticipantController {
 
   stop(): void {
     this.stopped = true;
+    this.drop.stop();
     if (this.refreshTimer !== null) globalThis.clearTimeout(this.refreshTimer);
     if (this.staleCheck !== null) globalThis.clearTimeout(this.staleCheck);
     if (this.quietCheck !== null) globalThis.clearTimeout(this.quietCheck);
@@ -182,6 +195,7 @@ export class ParticipantController {
 
   private async joined(runId: string, room: Room, session: Session): Promise<void> {
     const sessionId = session.id;
+    await this.drop.entered(session).catch(() => {});
     if (this.movedFor === sessionId) return;
     await this.moveToRoom(room, sessionId);
     await this.tellJoined(runId, session, 0);
@@ -275,6 +289,7 @@ export class ParticipantController {
    * PRESENCE_REFRESH_MS.
    */
   private readonly onPresence = () => {
+    this.drop.presenceChanged();
     const plan = this.deps.reader.plan();
     if (!plan || plan.phase === 'ended' || this.refreshTimer !== null) return;
     if (!plan.people.some((person) => person.id === this.deps.me.id && person.roomId)) return;

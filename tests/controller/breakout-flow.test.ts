@@ -289,13 +289,12 @@ describe('joining', () => {
     answer(w, ada, 'accepted');
     await w.flush();
     const room = roomOfMember(w, ada.user.id);
-    w.sim.setOnline(ada.user.id, false);
+    const sessions = await w.run(ada.board.collaboration.getSessions());
+    await w.run(sessions.find((s) => s.id === room?.sessionId)?.leave() ?? Promise.resolve());
     await w.flush();
     const person = storedPlan(w).people.find((candidate) => candidate.id === ada.user.id);
     expect(person?.roomId).toBe(room?.id);
     expect(person?.status).toBe('left');
-    w.sim.setOnline(ada.user.id, true);
-    await w.settle();
     expectOk(
       await w.run(
         w.facilitator.headless.facilitator.handle({ type: 'reinvite', personIds: [ada.user.id] }),
