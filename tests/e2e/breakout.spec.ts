@@ -188,7 +188,7 @@ test.describe('the whole breakout by clicking: host and five participants', () =
     await expect(mine).toContainText(`Your room: ${room}`);
     await expect(mine).toContainText('You are in your room.');
 
-    await mine.getByRole('button', { name: 'Ask the facilitator for help' }).click();
+    await mine.getByRole('button', { name: 'Ask for help' }).click();
 
     // The click's own confirmation, until the plan lists the request and says so instead.
     await expect(mine).toContainText(
@@ -237,8 +237,8 @@ test.describe('the whole breakout by clicking: host and five participants', () =
     await expect(confirm).toContainText('End the breakout for everyone?');
     await confirm.getByRole('button', { name: 'End breakout now' }).click();
 
-    await expect(host.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
-    await expect(host.getByText(`Never joined: ${DECLINER}`)).toBeVisible();
+    await expect(host.getByRole('heading', { name: 'Breakout ended' })).toBeVisible();
+    await expect(host.getByText(`Declined: ${DECLINER}`)).toBeVisible();
     await expectEveryoneBack(playground, JOINERS);
     await expect(playground.viewport(DECLINER)).toHaveText(lookingAt(DECLINER, MAIN_AREA));
     await expect(
@@ -305,7 +305,7 @@ test.describe('on time, with a one-minute breakout', () => {
     for (const name of PEOPLE) {
       await expect(playground.viewport(name)).toHaveText(lookingAt(name, ROOM));
     }
-    await expect(host.getByRole('heading', { name: 'The breakout has ended' })).toHaveCount(0);
+    await expect(host.getByRole('heading', { name: 'Breakout ended' })).toHaveCount(0);
   }
 
   test('auto-close: when the time is up everyone is brought back', async ({ playground }) => {
@@ -314,7 +314,7 @@ test.describe('on time, with a one-minute breakout', () => {
 
     await playground.page.clock.fastForward('00:30');
 
-    await expect(host.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
+    await expect(host.getByRole('heading', { name: 'Breakout ended' })).toBeVisible();
     await expectEveryoneBack(playground, PEOPLE);
   });
 
@@ -351,7 +351,7 @@ test.describe('on time, with a one-minute breakout', () => {
     await expectStillRunningNearTheEnd(playground, newest);
     await playground.page.clock.fastForward('00:30');
 
-    await expect(newest.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
+    await expect(newest.getByRole('heading', { name: 'Breakout ended' })).toBeVisible();
     await expectEveryoneBack(playground, PEOPLE);
   });
 
@@ -374,7 +374,7 @@ test.describe('on time, with a one-minute breakout', () => {
     await expectStillRunningNearTheEnd(playground, host);
     await playground.page.clock.fastForward('00:30');
 
-    await expect(host.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
+    await expect(host.getByRole('heading', { name: 'Breakout ended' })).toBeVisible();
     await expectEveryoneBack(playground, PEOPLE);
   });
 });

@@ -106,7 +106,7 @@ test.describe('facilitating a running breakout: host and three participants', ()
   test('help queue: the request shows with room and time, one click goes there, the person is told', async () => {
     const [jonasName] = PEOPLE;
     const jonas = playground.panelFrame(jonasName);
-    await jonas.getByRole('button', { name: 'Ask the facilitator for help' }).click();
+    await jonas.getByRole('button', { name: 'Ask for help' }).click();
     const requests = host.getByRole('region', { name: 'Help requests' });
     await expect(requests).toContainText(
       new RegExp(`${jonasName} in ${room(jonasName)} · asked at`),

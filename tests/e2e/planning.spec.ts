@@ -45,7 +45,7 @@ async function startAndJoin(playground: Playground, host: FrameLocator): Promise
 async function end(host: FrameLocator): Promise<void> {
   await host.getByRole('button', { name: 'End breakout' }).click();
   await host.getByRole('button', { name: 'End breakout now' }).click();
-  await expect(host.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
+  await expect(host.getByRole('heading', { name: 'Breakout ended' })).toBeVisible();
 }
 
 test('self-select: participants pick rooms, a full room shows as full, the rest are placed', async ({
@@ -95,7 +95,7 @@ test('history: a finished breakout is listed and its groups can be used again', 
   await host.getByRole('button', { name: 'Split evenly at random' }).click();
   await startAndJoin(playground, host);
   await end(host);
-  await host.getByRole('button', { name: 'Run again with these rooms' }).click();
+  await host.getByRole('button', { name: 'Run again', exact: true }).click();
   await host.getByRole('button', { name: 'Clear all rooms' }).click();
   await openTool(host, 'disclosure', 'Past breakouts');
   const past = host.getByRole('list', { name: 'Past breakouts' });

@@ -9,19 +9,28 @@ test('someone else sees the plan read-only and can take over after confirming', 
   if (!ada) throw new Error('participant missing');
   const panel = await openPanel(w, ada);
 
-  expect(panel.getByText(/is the facilitator/).textContent).toContain('Fran Facilitator');
   expect(panel.getByText('Waiting for the facilitator to start the breakout.')).toBeTruthy();
-  expect(panel.getByRole('list', { name: 'People in Room 1' }).textContent).toContain(
-    ada.user.name,
+  expect(panel.getByText(/is facilitating/).textContent).toContain('Fran Facilitator');
+  expect(panel.getByRole('heading', { name: 'Your room: Room 1' })).toBeTruthy();
+  // Taking over is a quiet link at the foot, never the first control of the panel.
+  const first = panel.container.querySelector('button, summary, a[href], input, select');
+  expect(first?.textContent).not.toBe('Take over as facilitator');
+  expect(panel.getByRole('contentinfo').textContent).toContain(
+    'Fran Facilitator is the facilitator.',
   );
+  await panel.user.click(panel.getByText('Other rooms'));
+  await until(w, () => panel.getByRole('list', { name: 'People in Room 2' }), 'Room 2 shows');
   expect(panel.queryByRole('button', { name: 'Start breakout' })).toBeNull();
   expect(panel.queryByRole('combobox')).toBeNull();
 
   await panel.user.click(panel.getByRole('button', { name: 'Take over as facilitator' }));
   const confirm = panel.getByRole('alertdialog');
   expect(confirm.textContent).toContain('Take over from Fran Facilitator?');
+  expect(confirm.textContent).toContain('Fran Facilitator can no longer change it');
+  expect(document.activeElement?.textContent).toBe('Cancel');
   await panel.user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
   expect(panel.queryByRole('alertdialog')).toBeNull();
+  expect(document.activeElement?.textContent).toBe('Take over as facilitator');
   expect(
     (w.sim.storageValue('breakout-rooms', 'plan') as { facilitator: { id: string } }).facilitator
       .id,

@@ -168,7 +168,7 @@ describe('panels under the faults of the fault-injection runs', () => {
         await run.press(host, `Lock ${room?.name}`, () =>
           w.facilitator.headless.reader.plan()?.facilitation.lockedRoomIds.includes(room?.id ?? ''),
         );
-        await run.press(guest, 'Ask the facilitator for help', () =>
+        await run.press(guest, 'Ask for help', () =>
           host.panel.queryByRole('button', { name: `Done helping ${ada.user.name}` }),
         );
         await run.press(
@@ -182,7 +182,7 @@ describe('panels under the faults of the fault-injection runs', () => {
       w.sim.setOptions(HEALED);
       const readable = () =>
         [host, guest].every(({ panel }) => panel.queryByText(/Loading/) === null) &&
-        host.panel.queryByRole('heading', { name: 'The breakout has ended' }) !== null &&
+        host.panel.queryByRole('heading', { name: 'Breakout ended' }) !== null &&
         guest.panel.queryByText('The breakout has ended.') !== null;
       const settled = await run.waitFor(readable, 3 * PATIENCE_MS);
 

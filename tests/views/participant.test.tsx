@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { answerInvitation, openPanel, planned, until, workshop } from './harness';
+import { answerInvitation, openPanel, planned, rowText, until, workshop } from './harness';
 
 test('a participant waits, then sees their room, roommates and time, then the end', async () => {
   const w = await workshop({ participants: 4, rooms: 2 });
@@ -45,7 +45,7 @@ test('a participant who declined can ask to rejoin and gets a new invitation', a
   const panel = await openPanel(w, ada);
   answerInvitation(w, ada, 'rejected');
   await until(w, () => panel.getByRole('button', { name: 'Ask to rejoin' }), 'rejoin is offered');
-  expect(panel.getByText('Declined the invitation')).toBeTruthy();
+  expect(panel.getByText('You declined the invitation.')).toBeTruthy();
   expect(w.sim.invitations(ada.user.id)).toHaveLength(0);
 
   await panel.user.click(panel.getByRole('button', { name: 'Ask to rejoin' }));
@@ -87,4 +87,24 @@ test("a participant's panel that missed the end's storage notification still sho
   w.sim.setOptions({ dropStorageNotification: 1 });
   await w.run(w.facilitator.headless.facilitator.handle({ type: 'end' }));
   await until(w, () => panel.getByText('The breakout has ended.'), 'the end shows');
+}, 30_000);
+
+test('a participant sees whether roommates are there, never that someone declined', async () => {
+  const w = await workshop({ participants: 4, rooms: 2 });
+  await planned(w, { start: true });
+  const [ada, , alan] = w.participants;
+  if (!ada || !alan) throw new Error('participants missing');
+  const panel = await openPanel(w, ada);
+  answerInvitation(w, ada, 'accepted');
+  answerInvitation(w, alan, 'rejected');
+  await until(w, () => panel.getByText('You are in your room.'), 'Ada is in');
+  const roommates = panel.getByRole('list', { name: 'Also in this room' });
+  await until(w, () => rowText(roommates, alan.user.name).includes('Not in yet'), 'Alan is not in');
+  expect(panel.container.textContent).not.toMatch(/declined/i);
+
+  // The other rooms are folded into one disclosure, read-only.
+  expect(panel.queryByRole('list', { name: 'People in Room 2' })).toBeNull();
+  await panel.user.click(panel.getByText('Other rooms'));
+  await until(w, () => panel.getByRole('list', { name: 'People in Room 2' }), 'Room 2 shows');
+  expect(panel.container.textContent).not.toMatch(/declined/i);
 }, 30_000);

@@ -2,70 +2,74 @@ import { memo, useCallback, useMemo } from 'react';
 import { usePlan } from '../../hooks/plan-store';
 import { useBreakoutActions } from '../../hooks/use-breakout-actions';
 import { ActionButton } from '../shared/ActionButton';
-import { NextRoundButton } from '../shared/NextRoundButton';
 import { reportBackView } from '../shared/report-back-view';
 import { RoomSummaryCard } from './RoomSummaryCard';
+import { roomOutcomes } from './room-outcomes';
 
 /**
- * After the end: walk everyone through the room frames one by one (every participant's viewport
- * follows), with each room's summary; and, in a rotation, the next round.
+ * After the end, one list: each room's summary (who, how long, who never joined), and above it
+ * the report-back that walks everyone through the room frames one by one (every participant's
+ * viewport follows).
  */
 export const ReportBackPanel = memo(function ReportBackPanel() {
   const { reportBack } = useBreakoutActions();
   const plan = usePlan();
-  const view = useMemo(() => (plan ? reportBackView(plan) : null), [plan]);
-  const index = view?.index ?? null;
+  const index = useMemo(() => (plan ? reportBackView(plan).index : null), [plan]);
+  const outcomes = useMemo(() => (plan ? roomOutcomes(plan) : []), [plan]);
   const go = useCallback((to: number) => void reportBack(to), [reportBack]);
-  if (!plan || !view) return null;
-  const total = view.summaries.length;
+  if (!plan) return null;
+  const total = outcomes.length;
+  if (total === 0) {
+    return (
+      <p className="empty-state p-medium">
+        No room had anyone in it, so there is nothing to report back.
+      </p>
+    );
+  }
   const at = index ?? -1;
   const walking = at >= 0 && at < total;
-  const current = walking ? view.summaries[at] : undefined;
+  const current = walking ? outcomes[at] : undefined;
   return (
-    <section aria-labelledby="report-back-heading" className="section">
-      <h2 className="h4" id="report-back-heading">
-        Report-back
-      </h2>
-      {total === 0 ? (
-        <p>No room had anyone in it.</p>
-      ) : (
-        <>
-          <p role="status">
-            {current
-              ? `Now reporting: ${current.roomName} (${at + 1} of ${total}). Everyone sees its frame.`
-              : at >= total
-                ? 'Every room has reported.'
-                : `Walk everyone through the ${total} rooms, one frame at a time.`}
-          </p>
-          <div className="button-row">
-            {!walking && (
-              <ActionButton variant="primary" onClick={() => go(0)}>
-                {at >= total ? 'Walk through again' : 'Start report-back'}
+    <>
+      <section aria-labelledby="report-back-heading" className="card report-back">
+        <h2 className="card-title" id="report-back-heading">
+          <span className="icon icon-presentation" aria-hidden="true" />
+          Report-back
+        </h2>
+        <p role="status" className="p-small">
+          {current
+            ? `Now reporting: ${current.roomName} (${at + 1} of ${total}). Everyone sees its frame.`
+            : at >= total
+              ? 'Every room has reported.'
+              : `Walk everyone through the ${total} rooms, one frame at a time.`}
+        </p>
+        <div className="button-row">
+          {!walking && (
+            <ActionButton small onClick={() => go(0)}>
+              {at >= total ? 'Walk through again' : 'Start report-back'}
+            </ActionButton>
+          )}
+          {walking && (
+            <>
+              <ActionButton small disabled={at === 0} onClick={() => go(at - 1)}>
+                Previous room
               </ActionButton>
-            )}
-            {walking && (
-              <>
-                <ActionButton disabled={at === 0} onClick={() => go(at - 1)}>
-                  Previous room
-                </ActionButton>
-                <ActionButton variant="primary" onClick={() => go(at + 1)}>
-                  {at + 1 < total ? 'Next room' : 'Finish report-back'}
-                </ActionButton>
-              </>
-            )}
-          </div>
-          <ul aria-label="Room summaries" className="plain-list">
-            {view.summaries.map((summary, position) => (
-              <RoomSummaryCard
-                key={summary.roomId}
-                summary={summary}
-                current={walking && position === at}
-              />
-            ))}
-          </ul>
-        </>
-      )}
-      {plan.rotation && <NextRoundButton rotation={plan.rotation} />}
-    </section>
+              <ActionButton small onClick={() => go(at + 1)}>
+                {at + 1 < total ? 'Next room' : 'Finish report-back'}
+              </ActionButton>
+            </>
+          )}
+        </div>
+      </section>
+      <ul aria-label="Room summaries" className="plain-list summary-list">
+        {outcomes.map((outcome, position) => (
+          <RoomSummaryCard
+            key={outcome.roomId}
+            outcome={outcome}
+            current={walking && position === at}
+          />
+        ))}
+      </ul>
+    </>
   );
 });

@@ -1,9 +1,10 @@
-import type { PersonRef } from '../../domain/plan';
+import type { PersonRef, Phase } from '../../domain/plan';
+import { usePlanValue } from '../../hooks/plan-store';
 import { ScreenHeader } from '../shared/Screen';
 import { Announcements } from './Announcements';
+import { OtherRooms } from './OtherRooms';
+import { ParticipantFooter } from './ParticipantFooter';
 import { ParticipantView } from './ParticipantView';
-import { ReadOnlyOverview } from './ReadOnlyOverview';
-import { TakeOverBar } from './TakeOverBar';
 
 type Props = {
   me: PersonRef;
@@ -13,23 +14,36 @@ type Props = {
   onlineIds: ReadonlySet<string>;
 };
 
-/** Someone else facilitates: your own breakout, the plan read-only, and a way to take over. */
+const TITLE: Record<Phase, string> = {
+  planning: 'Waiting to start',
+  starting: 'Rooms are opening',
+  running: 'Breakout running',
+  ending: 'Breakout ending',
+  ended: 'Breakout ended',
+};
+
+const phaseOf = (plan: { phase: Phase } | null) => plan?.phase ?? 'planning';
+
+/**
+ * Someone else facilitates: your own room first, what the facilitator announced, the other rooms
+ * folded away, and at the foot who facilitates with a confirmed way to take over.
+ */
 export function ObserverView({ me, facilitatorName, readOnly, onlineIds }: Props) {
+  const phase = usePlanValue(phaseOf);
   return (
     <>
-      <ScreenHeader title="Your breakout" />
+      <ScreenHeader title={TITLE[phase]} />
       <div className="panel-body">
-        {readOnly !== null ? (
+        {readOnly !== null && (
           <p role="alert" className="alert alert-problem">
             {readOnly}
           </p>
-        ) : (
-          <TakeOverBar facilitatorName={facilitatorName} />
         )}
+        <ParticipantView me={me} facilitatorName={facilitatorName} onlineIds={onlineIds} />
         <Announcements />
-        <ParticipantView me={me} />
-        <ReadOnlyOverview onlineIds={onlineIds} />
+        <OtherRooms me={me} onlineIds={onlineIds} />
       </div>
+      {readOnly === null && <ParticipantFooter facilitatorName={facilitatorName} />}
     </>
   );
 }

@@ -1,20 +1,35 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { isHelpOnTheWay } from '../../domain/facilitation';
-import type { PersonRef } from '../../domain/plan';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { isHelpOnTheWay, isRoomClosed } from '../../domain/facilitation';
+import type { PersonRef, PersonStatus } from '../../domain/plan';
 import { roomOf } from '../../domain/selectors';
 import { usePlan } from '../../hooks/plan-store';
 import { type ActionOutcome, useParticipantActions } from '../../hooks/use-participant-actions';
-import { CAN_ASK_TO_REJOIN, STATUS_TEXT } from '../shared/status-text';
+import { CAN_ASK_TO_REJOIN } from '../shared/status-text';
 import { TimeLeft } from '../shared/TimeLeft';
 import { ReportBackStatus } from './ReportBackStatus';
 import { RoomChoice } from './RoomChoice';
+import { Roommates } from './Roommates';
 
-type Props = { me: PersonRef };
+type Props = { me: PersonRef; facilitatorName: string; onlineIds: ReadonlySet<string> };
 
 type Feedback = { kind: 'done' | 'failed'; text: string; about: 'help' | 'other' } | null;
 
-/** What a participant sees of the breakout, and what they can do themselves. */
-export function ParticipantView({ me }: Props) {
+const OWN_STATUS: Readonly<Record<PersonStatus, string>> = {
+  joined: 'You are in your room.',
+  assigned: 'You are invited: choose Join in the invitation on the board.',
+  invited: 'You are invited: choose Join in the invitation on the board.',
+  declined: 'You declined the invitation.',
+  dismissed: 'You closed the invitation without answering.',
+  'timed-out': 'The invitation ran out before you answered.',
+  left: 'You left your room.',
+};
+
+/**
+ * A participant's own breakout, their room first: its name, the time left, who is in it, and
+ * what they can do themselves. Before the start, who facilitates (and the room choice when it is
+ * open); after the end, that they are back.
+ */
+export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
   const plan = usePlan();
   const person = plan?.people.find((candidate) => candidate.id === me.id) ?? null;
   const room = plan ? roomOf(plan, me.id) : null;
@@ -25,7 +40,6 @@ export function ParticipantView({ me }: Props) {
   const actions = useParticipantActions(plan?.runId ?? '', me);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [pending, setPending] = useState(false);
-  const roommatesId = useId();
 
   const askedForHelp = plan?.helpRequests.some((request) => request.personId === me.id) ?? false;
 
@@ -66,89 +80,112 @@ export function ParticipantView({ me }: Props) {
 
   if (!plan) return null;
   const phase = plan.phase;
-  const feedbackLine = feedback && (
-    <p role={feedback.kind === 'failed' ? 'alert' : 'status'}>{feedback.text}</p>
-  );
 
   if (phase === 'ended' || phase === 'ending') {
     return (
-      <section aria-label="Your breakout" className="section">
+      <section aria-label="Your breakout" className="card hero">
         <p className="h4">The breakout has ended.</p>
-        <p>You are back in the main area.</p>
+        <p className="p-medium">
+          {phase === 'ending'
+            ? 'Everyone is being brought back to the main area.'
+            : 'You are back in the main area.'}
+        </p>
+        {room && <p className="p-small status-text">You were in {room.name}.</p>}
         <ReportBackStatus plan={plan} />
       </section>
     );
   }
   if (phase === 'planning' || phase === 'starting') {
+    const choosing = phase === 'planning' && plan.selfSelect !== null;
     return (
-      <section aria-label="Your breakout" className="section">
-        <p className="h4">Waiting for the facilitator to start the breakout.</p>
-        {room && <p>You will be in {room.name}.</p>}
-        {phase === 'planning' && <RoomChoice plan={plan} me={me} />}
-      </section>
+      <>
+        {choosing && <RoomChoice plan={plan} me={me} />}
+        <section aria-label="Your breakout" className="card hero">
+          <p className="h4">Waiting for the facilitator to start the breakout.</p>
+          <p className="p-medium">
+            {facilitatorName} is facilitating. When the rooms open, an invitation to yours appears
+            on the board.
+          </p>
+          {room ? (
+            <>
+              <h2 className="hero-room">
+                <span className="hero-label">Your room:</span> {room.name}
+              </h2>
+              <Roommates
+                people={others}
+                onlineIds={onlineIds}
+                withStatus={false}
+                label="Also in this room"
+              />
+            </>
+          ) : (
+            !choosing && (
+              <p className="p-small status-text">
+                You are not in a room yet: the facilitator places you.
+              </p>
+            )
+          )}
+        </section>
+      </>
     );
   }
 
   if (!person || !room) {
     return (
-      <section aria-label="Your breakout" className="section">
+      <section aria-label="Your breakout" className="card hero">
         <p className="h4">The breakout is running. You are not in a room yet.</p>
-        <p>The facilitator can add you to one.</p>
+        <p className="p-medium">{facilitatorName} can add you to one.</p>
       </section>
     );
   }
 
   const status = person.status;
-  const canRejoin = status !== undefined && CAN_ASK_TO_REJOIN.has(status);
+  const canRejoin = CAN_ASK_TO_REJOIN.has(status);
+  const closed = isRoomClosed(plan, room.id);
   return (
-    <section aria-label="Your breakout" className="section">
-      <h2 className="h4">Your room: {room.name}</h2>
-      <p className="status-text">
-        {status === 'joined'
-          ? 'You are in your room.'
-          : status === 'invited' || status === 'assigned'
-            ? 'You are invited: choose Join in the invitation on the board.'
-            : STATUS_TEXT[status]}
+    <section aria-label="Your breakout" className="card hero">
+      <h2 className="hero-room">
+        <span className="hero-label">Your room:</span> {room.name}
+      </h2>
+      <p className={canRejoin ? 'p-medium warning' : 'p-medium'}>
+        {closed ? 'Your room was closed: you are back in the main area.' : OWN_STATUS[status]}
       </p>
-      <TimeLeft />
-      <h3 className="h4" id={roommatesId}>
-        Also in this room
-      </h3>
-      {others.length === 0 ? (
-        <p>Nobody else.</p>
-      ) : (
-        <ul aria-labelledby={roommatesId} className="plain-list">
-          {others.map((other) => (
-            <li key={other.id}>
-              {other.name}
-              {other.status !== 'joined' && (
-                <span className="status-text"> · {STATUS_TEXT[other.status]}</span>
-              )}
-            </li>
-          ))}
-        </ul>
+      <TimeLeft large />
+      <Roommates
+        people={others}
+        onlineIds={onlineIds}
+        withStatus
+        roomClosed={closed}
+        label="Also in this room"
+      />
+      {feedback && (
+        <p role={feedback.kind === 'failed' ? 'alert' : 'status'} className="p-medium">
+          {feedback.text}
+        </p>
       )}
-      {feedbackLine}
       {askedForHelp &&
         (isHelpOnTheWay(plan, me.id) ? (
-          <p role="status">The facilitator is on the way.</p>
+          <p role="status" className="p-medium">
+            The facilitator is on the way.
+          </p>
         ) : (
-          <p>You asked for help. The facilitator has been told.</p>
+          <p className="p-medium">You asked for help. The facilitator has been told.</p>
         ))}
       <div className="button-row">
-        {canRejoin ? (
+        {canRejoin && !closed && (
           <button
             type="button"
-            className="button button-primary"
+            className="button button-primary button-small"
             disabled={pending}
             onClick={askToRejoin}
           >
             Ask to rejoin
           </button>
-        ) : (
+        )}
+        {!canRejoin && !closed && (
           <button
             type="button"
-            className="button button-secondary"
+            className="button button-secondary button-small"
             disabled={pending}
             onClick={takeMeBack}
           >
@@ -157,11 +194,11 @@ export function ParticipantView({ me }: Props) {
         )}
         <button
           type="button"
-          className="button button-secondary"
+          className="button button-secondary button-small"
           disabled={pending}
           onClick={askForHelp}
         >
-          Ask the facilitator for help
+          Ask for help
         </button>
       </div>
     </section>
