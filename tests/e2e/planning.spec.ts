@@ -66,7 +66,7 @@ test('self-select: participants pick rooms, a full room shows as full, the rest 
 
   await host.getByRole('button', { name: 'Place everyone who has not chosen' }).click();
   await expect((await placingByHand(host)).getByLabel(`Room for ${AISHA}`)).toHaveValue(/.+/);
-  await expect(aisha.getByText(`You will be in ${ROOM_2}.`)).toBeVisible();
+  await expect(aisha.getByRole('heading', { name: `Your room: ${ROOM_2}` })).toBeVisible();
 });
 
 test('pre-assign: a pasted list places people by name and flags what it cannot match', async ({
