@@ -23,6 +23,14 @@ const ran = outcomes.flatMap((s) => ('failed' in s ? [] : [s]));
 const render = readPart('render');
 /** @type {{ people: number, rooms: number, rounds: number, repeatPairs: number, lowerBound: number, ms: number, seed: number }[]} */
 const rotation = readPart('rotation');
+// Measured in Chromium by tests/e2e/layout.spec.ts (BENCH_LAYOUT=1): sizes at the panel's 368 px.
+/** @type {{ runningView10x5Px: number, planningMainPathFits: boolean, planningMainPathBottomPx: number, participantKeyControlsBottomPx: number }} */
+const layoutPart = readPart('layout');
+const layout = {
+  runningView10x5Px: layoutPart.runningView10x5Px,
+  planningMainPathFits: layoutPart.planningMainPathFits,
+  participantKeyControlsBottomPx: layoutPart.participantKeyControlsBottomPx,
+};
 
 // ---- Bundle: each entry page's scripts and styles, and every chunk they import statically.
 
@@ -261,6 +269,24 @@ const single = [
     met: null,
   },
   {
+    label: 'Running view, 10 rooms × 5 people, height at 368 px (Chromium)',
+    value: `${layout.runningView10x5Px} px`,
+    target: '≤ 2,600 px',
+    met: layout.runningView10x5Px <= 2_600,
+  },
+  {
+    label: 'Planning main path, 6 rooms × 12 people, fits 368 × 700',
+    value: `${layout.planningMainPathFits ? 'yes' : 'no'} (bottom at ${layoutPart.planningMainPathBottomPx} px)`,
+    target: 'yes',
+    met: layout.planningMainPathFits,
+  },
+  {
+    label: "Participant's room name, time left and help button: lowest bottom edge",
+    value: `${layout.participantKeyControlsBottomPx} px`,
+    target: '≤ 400 px',
+    met: layout.participantKeyControlsBottomPx <= 400,
+  },
+  {
     label: 'Panel JS, gzip',
     value: kB(bundle.panelJsGzip),
     target: '≤ 90 kB',
@@ -324,6 +350,7 @@ const results = {
   render,
   bundle,
   rotation,
+  layout,
   targets: [
     ...rows,
     ...single.map((r) => ({ label: r.label, values: [r.value], target: r.target, met: r.met })),

@@ -1,0 +1,71 @@
+import { bigWorkshop, bottomOf, HOST, panelHeight, recordForBench } from './layout';
+import { expect, planAndStart, test, timeLeft } from './playground';
+
+/**
+ * Layout budgets at the panel's 368 px width, in Chromium (sizes, not timings). With
+ * BENCH_LAYOUT=1 the figures also go to `npm run bench` (bench/results.json, "layout").
+ */
+
+test('layout: the running view with 10 rooms of 5 people is at most 2,600 px tall', async ({
+  playground,
+}) => {
+  const rooms = await bigWorkshop(playground, { rooms: 10, guests: 50 });
+  const host = await planAndStart(playground, HOST, rooms);
+  const cards = host.getByRole('region', { name: /^Room \d+ · / });
+  await expect(cards).toHaveCount(10);
+  for (const room of rooms) {
+    await expect(host.getByRole('region', { name: room })).toContainText('0 of 5 joined');
+  }
+  const height = await panelHeight(host);
+  recordForBench({ runningView10x5Px: height });
+  console.log(`running view, 10 rooms x 5 people: ${height} px`);
+  expect(height).toBeLessThanOrEqual(2_600);
+});
+
+test('layout: the planning main path for 6 rooms and 12 people needs no scrolling at 368 x 700', async ({
+  playground,
+}) => {
+  const rooms = await bigWorkshop(playground, { rooms: 6, guests: 12 });
+  const host = await playground.openPanel(HOST);
+  await host.getByRole('button', { name: 'Plan a breakout' }).click();
+  await playground.select(HOST, ...rooms);
+  await host.getByRole('button', { name: 'Add 6 selected frames as rooms' }).click();
+  const listed = host.getByRole('list', { name: 'Rooms' });
+  for (const room of rooms) await expect(listed.getByText(room, { exact: true })).toBeVisible();
+  await host.getByRole('button', { name: 'Split evenly at random' }).click();
+  const shuffle = host.getByRole('button', { name: 'Shuffle again' });
+  const duration = host.getByLabel('Duration in minutes');
+  const start = host.getByRole('button', { name: 'Start breakout' });
+  await duration.fill('10');
+  await duration.press('Enter');
+  await expect(start).toBeEnabled();
+
+  // Every step of the path, from the first room to Start, inside the first 700 px.
+  const bottom = await bottomOf([listed, shuffle, duration, start]);
+  const fits = bottom <= 700;
+  recordForBench({ planningMainPathFits: fits, planningMainPathBottomPx: bottom });
+  console.log(`planning main path, 6 rooms x 12 people: bottom at ${bottom} px`);
+  expect(bottom).toBeLessThanOrEqual(700);
+});
+
+test("layout: a participant's room name, time left and help button are within the first 400 px", async ({
+  playground,
+}) => {
+  // Six people with the app in two rooms: each participant has two roommates.
+  await playground.open();
+  const host = await planAndStart(playground, HOST, ['Room 1 · Ideas', 'Room 2 · Risks']);
+  await expect(timeLeft(host)).toBeVisible();
+  const guest = 'Jonas Weber';
+  await playground.acceptInvitation(guest);
+  const panel = await playground.openPanel(guest);
+  const mine = panel.getByRole('region', { name: 'Your breakout' });
+  await expect(mine).toContainText('You are in your room.');
+  const bottom = await bottomOf([
+    mine.getByRole('heading', { name: /^Your room: / }),
+    timeLeft(panel),
+    mine.getByRole('button', { name: 'Ask for help' }),
+  ]);
+  recordForBench({ participantKeyControlsBottomPx: bottom });
+  console.log(`participant's key controls: bottom at ${bottom} px`);
+  expect(bottom).toBeLessThanOrEqual(400);
+});
