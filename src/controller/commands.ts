@@ -17,6 +17,8 @@ export type Command =
   | { type: 'assignAndInvite'; person: PersonRef; roomId: string }
   | { type: 'runAgain' }
   | { type: 'resolveHelp'; personId: string }
+  /** "Clear all" in the help queue. */
+  | { type: 'clearHelp' }
   | FacilitationCommand;
 
 /**

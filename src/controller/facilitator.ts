@@ -1,9 +1,8 @@
 import type { PlanAction } from '../domain/actions';
 import { createPlan } from '../domain/create-plan';
-import { createRateLimiter, type Message } from '../domain/messages';
-import type { Person, PersonRef, Plan } from '../domain/plan';
+import type { Message } from '../domain/messages';
+import type { PersonRef, Plan } from '../domain/plan';
 import { reducePlan } from '../domain/reducer';
-import { fitNotification } from '../domain/text';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import { type FrameRef, type ItemRef, isFrame, type Session } from '../sdk/surface';
@@ -17,6 +16,7 @@ import {
   isFacilitationCommand,
 } from './commands';
 import { Facilitation } from './facilitation';
+import { HelpDesk } from './help-desk';
 import { Invitations } from './invitations';
 import { LeftoverSessions } from './leftover-sessions';
 import { MembershipSweep } from './membership-sweep';
@@ -40,9 +40,6 @@ const PANEL_EDITS = new Set<PlanAction['type']>([
   'durationSet',
   'includeFacilitatorSet',
 ]);
-
-/** One help request per person per this long reaches the facilitator as a notification. */
-const HELP_INTERVAL_MS = 30_000;
 
 export type FacilitatorDeps = {
   board: Board;
@@ -81,7 +78,7 @@ export class FacilitatorController {
   private commands: Promise<unknown> = Promise.resolve();
   private timerEntitled: Promise<boolean> | null = null;
   private notice: ControllerNotice = { problem: null, busy: false };
-  private readonly helpLimiter = createRateLimiter({ perPersonMs: HELP_INTERVAL_MS });
+  private readonly help: HelpDesk;
   private readonly starting: BreakoutStart;
   private readonly invitations: Invitations;
   private readonly returns: ReturnsWatch;
@@ -127,6 +124,7 @@ export class FacilitatorController {
       },
       reportProblem: (problem) => this.setNotice({ problem }),
     });
+    this.help = new HelpDesk(deps);
     this.returns = new ReturnsWatch((message) => {
       void deps.board.notifications.showInfo(message).catch(() => {});
     });
@@ -151,6 +149,7 @@ export class FacilitatorController {
     this.sweep.stop();
     this.ending.stop();
     this.leftovers.stop();
+    this.help.stop();
   }
 
   /** This app runs the breakout: the plan names this user, and this is the tab that runs it. */
@@ -214,6 +213,8 @@ export class FacilitatorController {
           return ok(
             await this.deps.writer.apply([{ type: 'helpResolved', personId: command.personId }]),
           );
+        case 'clearHelp':
+          return ok(await this.deps.writer.apply([{ type: 'helpCleared' }]));
       }
     } catch (error) {
       return failed(error);
@@ -255,7 +256,7 @@ export class FacilitatorController {
     const person = plan.people.find((candidate) => candidate.id === message.from.id);
     switch (message.type) {
       case 'help-requested':
-        await this.helpRequested(plan, message.from, person);
+        await this.help.requested(plan, message.from.id);
         return;
       case 'rejoin-requested':
         if (person?.roomId && person.status !== 'joined')
@@ -270,22 +271,6 @@ export class FacilitatorController {
         return;
       }
     }
-  }
-
-  private async helpRequested(plan: Plan, from: PersonRef, person: Person | undefined) {
-    if (!this.helpLimiter.allow(from.id, this.deps.now())) return;
-    const roomId = person?.roomId ?? null;
-    this.deps.writer.record({
-      type: 'helpRequested',
-      personId: from.id,
-      roomId,
-      at: this.deps.now(),
-    });
-    const room = plan.rooms.find((candidate) => candidate.id === roomId);
-    const text = room
-      ? fitNotification`${from.name} asks for help in ${room.name}`
-      : fitNotification`${from.name} asks for help`;
-    await this.deps.board.notifications.showInfo(text).catch(() => {});
   }
 
   /**

@@ -53,6 +53,7 @@ export type PlanAction =
   | { type: 'participantLeft'; personId: string; sessionId: string }
   | { type: 'helpRequested'; personId: string; roomId: string | null; at: number }
   | { type: 'helpResolved'; personId: string }
+  | { type: 'helpCleared' }
   | { type: 'breakoutEnding'; at: number }
   | { type: 'breakoutEnded'; at: number }
   // Ownership and reruns.

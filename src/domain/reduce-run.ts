@@ -134,6 +134,11 @@ export function helpRequested(
   };
 }
 
+/** "Clear all": the facilitator has seen every request in the queue. */
+export function helpCleared(plan: Plan): Plan {
+  return plan.helpRequests.length === 0 ? plan : { ...plan, helpRequests: [] };
+}
+
 export function helpResolved(plan: Plan, { personId }: ActionOf<'helpResolved'>): Plan {
   return patch(plan, {
     helpRequests: filterSame(plan.helpRequests, (request) => request.personId !== personId),

@@ -44,6 +44,7 @@ export const ACTION_PHASES: Readonly<Record<PlanActionType, readonly Phase[]>> =
   participantLeft: LIVE,
   helpRequested: LIVE,
   helpResolved: ANY_PHASE,
+  helpCleared: ANY_PHASE,
   breakoutEnding: LIVE,
   breakoutEnded: ['starting', 'running', 'ending'],
   facilitatorTookOver: ANY_PHASE,
@@ -101,6 +102,8 @@ function apply(plan: Plan, action: PlanAction): Plan {
       return run.helpRequested(plan, action);
     case 'helpResolved':
       return run.helpResolved(plan, action);
+    case 'helpCleared':
+      return run.helpCleared(plan);
     case 'breakoutEnding':
       return run.breakoutEnding(plan);
     case 'breakoutEnded':

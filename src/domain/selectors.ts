@@ -203,8 +203,9 @@ export function helpQueue(
   onlineUsers: readonly PersonRef[] = [],
 ): Array<{ personId: string; name: string; room: Room | null; at: number }> {
   const names = new Map<string, string>();
-  for (const user of onlineUsers) names.set(user.id, cleanName(user.name));
+  // Miro's list of who is online names people first; the plan's names came from it too.
   for (const person of plan.people) names.set(person.id, person.name);
+  for (const user of onlineUsers) names.set(user.id, cleanName(user.name));
   return plan.helpRequests
     .slice()
     .sort((a, b) => a.at - b.at)

@@ -1,15 +1,24 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
+import { goodPlanOf } from '../controller/plan-snapshot';
+import { type HelpAsk, helpAsk } from '../domain/help';
 import { BROADCAST_EVENT, helpRequested, rejoinRequested } from '../domain/messages';
 import type { PersonRef } from '../domain/plan';
 import { errorMessage } from '../sdk/retry';
 import { useBoard } from './board-context';
+import { usePlanStore } from './plan-store';
 import { useMoveMyView } from './use-commands';
 
 /** Null when it worked, else a message to show. */
 export type ActionOutcome = string | null;
 
+/** What asking for help did: asked, already asked, not yet (see domain/help.ts), or failed. */
+export type HelpOutcome =
+  | Exclude<HelpAsk, { kind: 'ask' }>
+  | { kind: 'asked' }
+  | { kind: 'failed'; text: string };
+
 export type ParticipantActions = {
-  askForHelp(): Promise<ActionOutcome>;
+  askForHelp(): Promise<HelpOutcome>;
   askToRejoin(): Promise<ActionOutcome>;
   takeMeToMyRoom(): Promise<ActionOutcome>;
 };
@@ -23,14 +32,21 @@ export function useParticipantActions(runId: string, me: PersonRef): Participant
   const move = useMoveMyView();
   const { id, name } = me;
 
-  const askForHelp = useCallback(
-    () =>
-      attempt(
-        () => board.events.broadcast(BROADCAST_EVENT, helpRequested(runId, { id, name })),
-        'Your request for help could not be sent',
-      ),
-    [board, runId, id, name],
-  );
+  const store = usePlanStore();
+  const lastSent = useRef<number | null>(null);
+  const askForHelp = useCallback(async (): Promise<HelpOutcome> => {
+    const plan = goodPlanOf(store.get());
+    const now = Date.now();
+    const ask = plan ? helpAsk(plan, id, lastSent.current, now) : { kind: 'ask' as const };
+    if (ask.kind !== 'ask') return ask;
+    const failure = await attempt(
+      () => board.events.broadcast(BROADCAST_EVENT, helpRequested(runId, { id, name })),
+      'Your request for help could not be sent',
+    );
+    if (failure !== null) return { kind: 'failed', text: failure };
+    lastSent.current = now;
+    return { kind: 'asked' };
+  }, [board, store, runId, id, name]);
 
   const askToRejoin = useCallback(
     () =>

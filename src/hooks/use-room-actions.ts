@@ -60,6 +60,8 @@ export type HelpActions = {
   /** To the person's room, telling them someone is coming; null when the move worked. */
   goHelp(personId: string, roomId: string): Promise<string | null>;
   done(personId: string): Promise<CommandResult>;
+  /** "Clear all": every request in the queue marked done at once. */
+  clearAll(): Promise<CommandResult>;
 };
 
 export function useHelpActions(): HelpActions {
@@ -76,6 +78,7 @@ export function useHelpActions(): HelpActions {
         return moved;
       },
       done: (personId) => run({ type: 'resolveHelp', personId }),
+      clearAll: () => run({ type: 'clearHelp' }),
     }),
     [run, move],
   );

@@ -108,3 +108,51 @@ test('a participant sees whether roommates are there, never that someone decline
   await until(w, () => panel.getByRole('list', { name: 'People in Room 2' }), 'Room 2 shows');
   expect(panel.container.textContent).not.toMatch(/declined/i);
 }, 30_000);
+
+test('a participant asking for help is told exactly what happened: asked, already asked', async () => {
+  const w = await workshop({ participants: 2, rooms: 1 });
+  await planned(w, { start: true });
+  const [ada] = w.participants;
+  if (!ada) throw new Error('participant missing');
+  const panel = await openPanel(w, ada);
+  const askButton = () => panel.getByRole('button', { name: 'Ask for help' });
+  await until(w, () => askButton(), 'help is offered');
+  await panel.user.click(askButton());
+  await until(
+    w,
+    () => panel.getByText('You asked for help. The facilitator has been told.'),
+    'the request is in the queue',
+  );
+  await panel.user.click(askButton());
+  await until(
+    w,
+    () => panel.getByText(/^You already asked for help at .+\. The facilitator has your request/),
+    'a second click is not a second request',
+  );
+  const plan = w.facilitator.headless.reader.plan();
+  expect(plan?.helpRequests.map((request) => request.personId)).toEqual([ada.user.id]);
+}, 30_000);
+
+test('the facilitator clears the whole help queue with "Clear all"', async () => {
+  const w = await workshop({ participants: 3, rooms: 1 });
+  await planned(w, { start: true });
+  const panel = await openPanel(w, w.facilitator);
+  for (const member of w.participants) {
+    const own = await openPanel(w, member);
+    const ask = () => own.getByRole('button', { name: 'Ask for help' });
+    await until(w, () => ask(), 'help is offered');
+    await own.user.click(ask());
+  }
+  await until(
+    w,
+    () => panel.getByRole('list', { name: 'Help requests' }).children.length === 3,
+    'three requests are listed',
+  );
+  await panel.user.click(panel.getByRole('button', { name: 'Clear all' }));
+  await until(
+    w,
+    () => panel.queryByRole('list', { name: 'Help requests' }) === null,
+    'the queue is gone',
+  );
+  expect(w.facilitator.headless.reader.plan()?.helpRequests).toEqual([]);
+}, 30_000);

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isHelpOnTheWay, isRoomClosed } from '../../domain/facilitation';
+import { HELP_ASKED, helpAlreadyAsked, helpWait } from '../../domain/help';
 import type { PersonRef, PersonStatus } from '../../domain/plan';
 import { roomOf } from '../../domain/selectors';
 import { usePlan } from '../../hooks/plan-store';
 import { type ActionOutcome, useParticipantActions } from '../../hooks/use-participant-actions';
+import { clockTime } from '../shared/format-time';
 import { CAN_ASK_TO_REJOIN } from '../shared/status-text';
 import { TimeLeft } from '../shared/TimeLeft';
 import { ReportBackStatus } from './ReportBackStatus';
@@ -65,10 +67,21 @@ export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
   useEffect(() => {
     if (askedForHelp) setFeedback((shown) => (shown?.about === 'help' ? null : shown));
   }, [askedForHelp]);
-  const askForHelp = useCallback(
-    () => act(actions.askForHelp, 'The facilitator has been asked to come and help.', 'help'),
-    [act, actions.askForHelp],
-  );
+  const askForHelp = useCallback(async () => {
+    setPending(true);
+    const outcome = await actions.askForHelp();
+    setPending(false);
+    const text =
+      outcome.kind === 'asked'
+        ? HELP_ASKED
+        : outcome.kind === 'already'
+          ? helpAlreadyAsked(clockTime(outcome.at))
+          : outcome.kind === 'wait'
+            ? helpWait(outcome.seconds)
+            : outcome.text;
+    const kind = outcome.kind === 'asked' || outcome.kind === 'already' ? 'done' : 'failed';
+    setFeedback({ kind, text, about: 'help' });
+  }, [actions.askForHelp]);
   const askToRejoin = useCallback(
     () => act(actions.askToRejoin, 'Asked. Watch for a new invitation on the board.'),
     [act, actions.askToRejoin],

@@ -1,8 +1,9 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { isHelpOnTheWay } from '../../domain/facilitation';
 import type { Plan } from '../../domain/plan';
 import { helpQueue } from '../../domain/selectors';
 import { usePlanValue } from '../../hooks/plan-store';
+import { useHelpActions } from '../../hooks/use-room-actions';
 import type { OnlineUserInfo } from '../../sdk/surface';
 import { HelpRow } from './HelpRow';
 
@@ -53,6 +54,15 @@ export const HelpQueue = memo(function HelpQueue({ onlineUsers }: Props) {
     [onlineUsers],
   );
   const queue = usePlanValue(select, sameQueue);
+  const { clearAll } = useHelpActions();
+  const [clearing, setClearing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const onClearAll = useCallback(async () => {
+    setClearing(true);
+    const result = await clearAll();
+    setClearing(false);
+    setProblem(result.ok ? null : result.message);
+  }, [clearAll]);
   if (queue.length === 0) return null;
   return (
     <section aria-labelledby={HELP_HEADING_ID} className="card help-queue">
@@ -63,6 +73,17 @@ export const HelpQueue = memo(function HelpQueue({ onlineUsers }: Props) {
           {queue.length}
         </span>
       </h2>
+      {queue.length > 1 && (
+        <button
+          type="button"
+          className="button button-tertiary button-small"
+          disabled={clearing}
+          onClick={onClearAll}
+        >
+          Clear all
+        </button>
+      )}
+      {problem && <p role="alert">{problem}</p>}
       <ul aria-labelledby={HELP_HEADING_ID} className="plain-list">
         {queue.map((entry) => (
           <HelpRow
