@@ -30,6 +30,9 @@ export type JobProgress = {
   state: JobState;
   /** "Room 4 of 12 · 37 of 180 items". */
   summary: string;
+  /** Items made so far and to make in all: the progress bar. */
+  itemsMade: number;
+  itemsTotal: number;
   /** The frames made so far, in order: what stays if the job is cancelled. */
   made: Array<{ title: string; frameId: string }>;
   /** Sentences for people: a room that could not be completed, items that could not be made. */
@@ -57,6 +60,8 @@ export function progressOf(job: RoomsJob, state: JobState): JobProgress {
     type: job.type,
     state,
     summary,
+    itemsMade: made,
+    itemsTotal: total,
     made: job.frames.flatMap((frame) =>
       frame.frameId === null ? [] : [{ title: frame.title, frameId: frame.frameId }],
     ),

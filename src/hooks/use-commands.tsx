@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { CommandResult, PanelCommand, ViewportCommand } from '../controller/commands';
 import { usePlanStore } from './plan-store';
+import { RoomsWorkContext, RoomsWorkStore } from './rooms-work-store';
 import { useController } from './use-controller';
 
 /** Sends a command to the tab's controller; resolves with its answer, never rejects. */
@@ -38,7 +39,8 @@ const StatusContext = createContext<CommandStatus | null>(null);
  */
 export function CommandsProvider({ children }: { children: ReactNode }) {
   const store = usePlanStore();
-  const { send, notice } = useController(store.committed);
+  const [work] = useState(() => new RoomsWorkStore());
+  const { send, notice } = useController(store.committed, work.set);
   const [failed, setFailed] = useState<{ message: string; command: PanelCommand } | null>(null);
   const [inFlight, setInFlight] = useState(0);
   const latest = useRef(0);
@@ -85,7 +87,9 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
   return (
     <RunContext.Provider value={run}>
       <MoveContext.Provider value={moveMyView}>
-        <StatusContext.Provider value={status}>{children}</StatusContext.Provider>
+        <StatusContext.Provider value={status}>
+          <RoomsWorkContext.Provider value={work}>{children}</RoomsWorkContext.Provider>
+        </StatusContext.Provider>
       </MoveContext.Provider>
     </RunContext.Provider>
   );

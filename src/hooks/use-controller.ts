@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandResult, ControllerNotice, PanelCommand } from '../controller/commands';
 import type { PanelData } from '../controller/open-panel';
 import { channelName, connectToHeadless, type PanelEndpoint } from '../controller/panel-link';
+import type { RoomsWork } from '../controller/rooms-work';
 import type { Plan } from '../domain/plan';
 import { useBoard } from './board-context';
 import { boardFacts } from './board-facts';
@@ -19,9 +20,13 @@ const isPanelData = (value: unknown): value is PanelData =>
 
 /**
  * The panel's line to the headless app of its tab, which runs the breakout. `onPlan` receives
- * the plan whenever that app's copy changes (it is the writer when this user facilitates).
+ * the plan whenever that app's copy changes (it is the writer when this user facilitates),
+ * `onWork` what it says about rooms with material.
  */
-export function useController(onPlan: (plan: Plan) => void): Controller {
+export function useController(
+  onPlan: (plan: Plan) => void,
+  onWork: (work: RoomsWork) => void,
+): Controller {
   const board = useBoard();
   const endpoint = useRef<Promise<PanelEndpoint> | null>(null);
   const [notice, setNotice] = useState<ControllerNotice>({ problem: null, busy: false });
@@ -41,6 +46,9 @@ export function useController(onPlan: (plan: Plan) => void): Controller {
             plan: (plan) => {
               if (!closed) onPlan(plan);
             },
+            work: (work) => {
+              if (!closed) onWork(work);
+            },
           },
         );
         if (closed) link.close();
@@ -55,7 +63,7 @@ export function useController(onPlan: (plan: Plan) => void): Controller {
         () => {},
       );
     };
-  }, [board, onPlan]);
+  }, [board, onPlan, onWork]);
 
   const send = useCallback(async (command: PanelCommand): Promise<CommandResult> => {
     try {

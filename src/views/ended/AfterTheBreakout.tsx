@@ -6,6 +6,7 @@ import { useBreakoutActions } from '../../hooks/use-breakout-actions';
 import { ActionButton } from '../shared/ActionButton';
 import { NextRoundButton } from '../shared/NextRoundButton';
 import { ScreenHeader } from '../shared/Screen';
+import { GatherResults } from './GatherResults';
 import { ReportBackPanel } from './ReportBackPanel';
 import { roomOutcomes } from './room-outcomes';
 
@@ -26,7 +27,7 @@ const rotationOf = (plan: Plan | null) => plan?.rotation ?? null;
 /**
  * The facilitator's panel once the breakout has ended: the header keeps the phase's one primary
  * action where Start and End breakout were (Run again, or a rotation's next round), and the body
- * is the report-back over one compact summary per room.
+ * is gathering the rooms' results, then the report-back over one compact summary per room.
  */
 export function AfterTheBreakout() {
   const { runAgain } = useBreakoutActions();
@@ -51,6 +52,7 @@ export function AfterTheBreakout() {
         </div>
       </ScreenHeader>
       <div className="panel-body">
+        <GatherResults />
         <ReportBackPanel />
         {rotation && !nextRound && <NextRoundButton rotation={rotation} />}
         {nextRound && (

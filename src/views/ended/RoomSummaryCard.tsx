@@ -1,11 +1,15 @@
 import { memo } from 'react';
 import type { RoomOutcome } from './room-outcomes';
+import { RoomWorkLine } from './RoomWorkLine';
 
 type Props = { outcome: RoomOutcome; current: boolean };
 
 const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
 
-/** One room after the breakout, compact: who came, for how long, who never joined and why. */
+/**
+ * One room after the breakout, compact: who came, for how long, who never joined and why, and
+ * what the room added to its frame.
+ */
 export const RoomSummaryCard = memo(function RoomSummaryCard({ outcome, current }: Props) {
   const { attended, declined, neverAnswered, notInvited } = outcome;
   return (
@@ -27,6 +31,7 @@ export const RoomSummaryCard = memo(function RoomSummaryCard({ outcome, current 
         <p className="p-small">Never answered: {names(neverAnswered)}</p>
       )}
       {notInvited.length > 0 && <p className="p-small">Not invited: {names(notInvited)}</p>}
+      <RoomWorkLine roomId={outcome.roomId} />
     </li>
   );
 });

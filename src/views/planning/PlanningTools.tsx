@@ -3,6 +3,7 @@ import type { FrameRef, OnlineUserInfo } from '../../sdk/surface';
 import { HistoryList } from './HistoryList';
 import { PreAssignForm } from './PreAssignForm';
 import { RoomFramesForm } from './RoomFramesForm';
+import { RoomsFromTemplateForm } from './RoomsFromTemplateForm';
 import { RotationPlanner } from './RotationPlanner';
 import { SelfSelectControls } from './SelfSelectControls';
 
@@ -39,6 +40,10 @@ export function RotationTool({ meId, onlineUsers }: People) {
 
 export function RoomFramesTool({ frames }: { frames: readonly FrameRef[] | null }) {
   return <RoomFramesForm frames={frames} />;
+}
+
+export function RoomsFromTemplateTool({ selectedFrames }: { selectedFrames: readonly FrameRef[] }) {
+  return <RoomsFromTemplateForm selectedFrames={selectedFrames} />;
 }
 
 export function HistoryTool() {

@@ -4,16 +4,18 @@ import { usePlan } from '../../hooks/plan-store';
 import type { FrameRef, OnlineUserInfo } from '../../sdk/surface';
 import { ClosingWarningField } from '../shared/ClosingWarningField';
 import { Disclosure } from '../shared/Disclosure';
+import { RoomsJobStatus } from '../shared/RoomsJobStatus';
 import { roomOptionsOf } from '../shared/room-options';
 import { ScreenHeader } from '../shared/Screen';
 import { AddRoomsButton } from './AddRoomsButton';
 import { withBoardFrames } from './board-frames';
 import { DurationField } from './DurationField';
-import { HistoryTool, RoomFramesTool, RotationTool } from './lazy-tools';
+import { HistoryTool, RoomFramesTool, RoomsFromTemplateTool, RotationTool } from './lazy-tools';
 import { MainAreaField } from './MainAreaField';
 import { PeopleStep } from './PeopleStep';
 import { peopleToPlace } from './people-to-place';
 import { RoomList } from './RoomList';
+import { SessionsNotice } from './SessionsNotice';
 import { StartButton } from './StartButton';
 
 type Props = {
@@ -76,6 +78,8 @@ export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, fra
         <StartButton blockers={blockers} />
       </ScreenHeader>
       <div className="panel-body">
+        <SessionsNotice />
+        <RoomsJobStatus type="copy" />
         <section aria-labelledby="rooms-heading" className="step">
           <h2 className="step-title" id="rooms-heading">
             <span className="step-number" aria-hidden="true">
@@ -108,6 +112,12 @@ export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, fra
           <h2 className="step-title" id="more-heading">
             More ways to plan
           </h2>
+          <Disclosure
+            title="Create rooms from this frame"
+            hint="A selected frame and its content, copied into each room"
+          >
+            {() => <RoomsFromTemplateTool selectedFrames={selectedFrames} />}
+          </Disclosure>
           <Disclosure title="Make room frames" hint="Copies of a frame, added as rooms">
             {() => <RoomFramesTool frames={frames} />}
           </Disclosure>

@@ -8,6 +8,7 @@ import { clockTime } from '../shared/format-time';
 import type { RoomOption } from '../shared/room-options';
 import { PersonStatusRow } from './PersonStatusRow';
 import { RoomActions } from './RoomActions';
+import { RoomActivity } from './RoomActivity';
 
 type Props = {
   roomId: string;
@@ -93,6 +94,7 @@ export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query
           </span>
         )}
       </div>
+      {!closed && <RoomActivity roomId={room.id} joined={joined} />}
       {(closure || locked || room.frameMissing) && (
         <p className="room-notes p-small">
           {closure && <span>Closed at {clockTime(closure.at)}.</span>}

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { Phase, Plan, Room } from '../../domain/plan';
 import { usePlanValue } from '../../hooks/plan-store';
+import { useRoomOrder } from '../../hooks/use-room-activity';
 import { SelectedItemsProvider } from '../../hooks/use-selected-items';
 import type { OnlineUserInfo } from '../../sdk/surface';
 import { roomOptionsOf } from '../shared/room-options';
@@ -8,6 +9,7 @@ import { AnnouncePanel } from './AnnouncePanel';
 import { HelpQueue } from './HelpQueue';
 import { LateArrivals } from './LateArrivals';
 import { PeopleFilter } from './PeopleFilter';
+import { QuietControls } from './QuietControls';
 import { RoomCard } from './RoomCard';
 import { RunningHeader } from './RunningHeader';
 import { TimeControls } from './TimeControls';
@@ -44,6 +46,9 @@ export const RunningBoard = memo(function RunningBoard({
   const options = useMemo(() => roomOptionsOf(rooms), [rooms]);
   const [query, setQuery] = useState('');
   const filtering = placed > FILTER_FROM ? query : '';
+  const [quietFirst, setQuietFirst] = useState(false);
+  const roomIds = useMemo(() => rooms.map((room) => room.id), [rooms]);
+  const order = useRoomOrder(roomIds, quietFirst);
   return (
     <SelectedItemsProvider>
       <RunningHeader phase={phase} onlineIds={onlineIds} />
@@ -54,12 +59,13 @@ export const RunningBoard = memo(function RunningBoard({
           <AnnouncePanel />
           {placed > FILTER_FROM && <PeopleFilter query={query} onChange={setQuery} />}
         </div>
+        <QuietControls quietFirst={quietFirst} onQuietFirst={setQuietFirst} />
         <LateArrivals meId={meId} onlineUsers={onlineUsers} rooms={options} />
         <section aria-label="Rooms" className="room-board">
-          {rooms.map((room) => (
+          {order.map((roomId) => (
             <RoomCard
-              key={room.id}
-              roomId={room.id}
+              key={roomId}
+              roomId={roomId}
               rooms={options}
               onlineIds={onlineIds}
               query={filtering}
