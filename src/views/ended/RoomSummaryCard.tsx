@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { RoomOutcome } from './room-outcomes';
 import { RoomWorkLine } from './RoomWorkLine';
+import type { RoomOutcome } from './room-outcomes';
 
 type Props = { outcome: RoomOutcome; current: boolean };
 
