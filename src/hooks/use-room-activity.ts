@@ -47,6 +47,14 @@ export function useQuietAfterMinutes(): number | null {
   return activity ? Math.round(activity.quietAfterMs / 60_000) : null;
 }
 
+/** Whether anyone has joined a room: before that no room can be quiet. */
+export function useAnyoneInRooms(): boolean {
+  return usePlanValue(anyoneIn);
+}
+
+const anyoneIn = (plan: Plan | null) =>
+  plan?.people.some((person) => person.roomId !== null && person.status === 'joined') ?? false;
+
 /** The rooms' ids with the quiet ones first when `enabled`, the plan's order kept otherwise. */
 export function useRoomOrder(roomIds: readonly string[], enabled: boolean): readonly string[] {
   const activity = useRoomsWork(activityOf);

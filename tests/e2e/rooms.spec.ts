@@ -159,7 +159,7 @@ test.describe('rooms with material: from a template, watched, harvested', () => 
   test('harvest', async () => {
     await host.getByRole('button', { name: 'End breakout' }).click();
     await host.getByRole('alertdialog').getByRole('button', { name: 'End breakout now' }).click();
-    await expect(host.getByRole('heading', { name: 'The breakout has ended' })).toBeVisible();
+    await expect(host.getByRole('heading', { name: 'Breakout ended' })).toBeVisible();
     await expect(host.getByText(/^2 items added · active \d+ min$/)).toBeVisible();
     await host.getByRole('button', { name: 'Gather results into the main area' }).click();
     await expect(host.getByText(/^2 columns · \d+ items$/)).toBeVisible();

@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { useQuietAfterMinutes } from '../../hooks/use-room-activity';
+import { useAnyoneInRooms, useQuietAfterMinutes } from '../../hooks/use-room-activity';
 import { useRoomsActions } from '../../hooks/use-rooms-work';
 import '../shared/rooms-work.css';
 
 type Props = { quietFirst: boolean; onQuietFirst: (on: boolean) => void };
 
-/** When a room counts as quiet (minutes without a change while people are in it), and its order. */
+/**
+ * When a room counts as quiet (minutes without a change while people are in it), and whether
+ * quiet rooms come first; in the running screen's toolbar once someone is in a room.
+ */
 export function QuietControls({ quietFirst, onQuietFirst }: Props) {
   const id = useId();
   const held = useQuietAfterMinutes();
+  const anyoneIn = useAnyoneInRooms();
   const { setQuietAfter } = useRoomsActions();
   const [typed, setTyped] = useState('');
   useEffect(() => {
@@ -19,34 +23,35 @@ export function QuietControls({ quietFirst, onQuietFirst }: Props) {
   const save = useCallback(() => {
     if (valid && minutes !== held) void setQuietAfter(minutes);
   }, [valid, minutes, held, setQuietAfter]);
-  if (held === null) return null;
+  // Only a room with people in it can be quiet: until someone joins, the controls would be noise.
+  if (held === null || !anyoneIn) return null;
   return (
     <div className="quiet-controls">
-      <div className="form-group form-group-small">
-        <label htmlFor={`${id}-after`}>Quiet after (min)</label>
-        <input
-          id={`${id}-after`}
-          className="input input-small"
-          type="number"
-          min={1}
-          max={120}
-          step={1}
-          value={typed}
-          aria-invalid={!valid}
-          onChange={(event) => setTyped(event.target.value)}
-          onBlur={save}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') save();
-          }}
-        />
-      </div>
+      <label className="p-small" htmlFor={`${id}-after`}>
+        Quiet after (min)
+      </label>
+      <input
+        id={`${id}-after`}
+        className="input input-small"
+        type="number"
+        min={1}
+        max={120}
+        step={1}
+        value={typed}
+        aria-invalid={!valid}
+        onChange={(event) => setTyped(event.target.value)}
+        onBlur={save}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') save();
+        }}
+      />
       <label className="toggle">
         <input
           type="checkbox"
           checked={quietFirst}
           onChange={(event) => onQuietFirst(event.target.checked)}
         />
-        <span>Quiet rooms first</span>
+        <span className="p-small">Quiet rooms first</span>
       </label>
       {!valid && <p className="field-error p-small">From 1 to 120 minutes.</p>}
     </div>

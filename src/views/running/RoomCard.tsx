@@ -93,8 +93,8 @@ export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query
             {joined} of {people.length} joined
           </span>
         )}
+        {!closed && <RoomActivity roomId={room.id} joined={joined} />}
       </div>
-      {!closed && <RoomActivity roomId={room.id} joined={joined} />}
       {(closure || locked || room.frameMissing) && (
         <p className="room-notes p-small">
           {closure && <span>Closed at {clockTime(closure.at)}.</span>}

@@ -58,8 +58,8 @@ export const RunningBoard = memo(function RunningBoard({
         <div className="toolbar">
           <AnnouncePanel />
           {placed > FILTER_FROM && <PeopleFilter query={query} onChange={setQuery} />}
+          <QuietControls quietFirst={quietFirst} onQuietFirst={setQuietFirst} />
         </div>
-        <QuietControls quietFirst={quietFirst} onQuietFirst={setQuietFirst} />
         <LateArrivals meId={meId} onlineUsers={onlineUsers} rooms={options} />
         <section aria-label="Rooms" className="room-board">
           {order.map((roomId) => (
