@@ -166,7 +166,7 @@ const cardOf = (name: string) => {
 
 describe('room activity', () => {
   it('room activity: a room card counts the items added or changed in 5 minutes and says when it last changed', async () => {
-    const { w, panel } = await runningPanel();
+    const { w } = await runningPanel();
     const room = w.rooms[0];
     if (!room) throw new Error('no room');
     w.sim.addItems([
