@@ -23,6 +23,8 @@ const ran = outcomes.flatMap((s) => ('failed' in s ? [] : [s]));
 const render = readPart('render');
 /** @type {{ people: number, rooms: number, rounds: number, repeatPairs: number, lowerBound: number, ms: number, seed: number }[]} */
 const rotation = readPart('rotation');
+// Rooms with material (bench/rooms.run.ts, issue #18): template copies and the activity poll.
+const rooms = readPart('rooms');
 // Measured in Chromium by tests/e2e/layout.spec.ts (BENCH_LAYOUT=1): sizes at the panel's 368 px.
 /** @type {{ runningView10x5Px: number, planningMainPathFits: boolean, planningMainPathBottomPx: number, participantKeyControlsBottomPx: number }} */
 const layoutPart = readPart('layout');
@@ -345,12 +347,49 @@ console.log(
   ].join('\n'),
 );
 
+// Rooms with material: copying a 15-item template into K rooms, and the watch while rooms run.
+console.log(`\nRooms from a template (seed ${rooms.seed}): paced to half the credit budget\n`);
+console.log(
+  [
+    '| Rooms × items | Calls | Credits | Simulated minutes | Peak share of a minute’s credits | Target |',
+    '|---|---|---|---|---|---|',
+    ...rooms.templateCopy.map(
+      (r) =>
+        `| ${r.rooms} × ${r.items} | ${r.calls} | ${r.credits} | ${r.simulatedMinutes} | ${r.peakShareOfMinuteBudget} | ≤ 0.5 ${mark(r.peakShareOfMinuteBudget <= 0.5)} |`,
+    ),
+  ].join('\n'),
+);
+console.log(
+  "\nWatching rooms work: the facilitator app's poll, by I1 variant (who gets item events)\n",
+);
+console.log(
+  [
+    '| I1 variant | Rooms | Poll calls a minute | Items added / seen | Target |',
+    '|---|---|---|---|---|',
+    ...rooms.activityPoll.map(
+      (r) =>
+        `| ${r.itemEventRecipients} | ${r.rooms} | ${r.pollCallsPerMinute} | ${r.itemsAdded} / ${r.itemsSeen} | ≤ 2 ${mark(r.pollCallsPerMinute <= 2 && r.itemsSeen === r.itemsAdded)} |`,
+    ),
+  ].join('\n'),
+);
+
 const results = {
   scenarios: outcomes,
   render,
   bundle,
   rotation,
   layout,
+  templateCopy: rooms.templateCopy.map(
+    ({ rooms: count, items, calls, credits, simulatedMinutes, peakShareOfMinuteBudget }) => ({
+      rooms: count,
+      items,
+      calls,
+      credits,
+      simulatedMinutes,
+      peakShareOfMinuteBudget,
+    }),
+  ),
+  activityPoll: rooms.activityPoll,
   targets: [
     ...rows,
     ...single.map((r) => ({ label: r.label, values: [r.value], target: r.target, met: r.met })),
