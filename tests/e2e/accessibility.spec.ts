@@ -36,7 +36,7 @@ test('axe and keyboard: every view of a breakout, facilitator and participants',
 
   const joiner = await playground.openPanel(JOINER);
   await expect(
-    joiner.getByText('Waiting for the facilitator to start the breakout.'),
+    joiner.getByText(`Waiting for ${HOST} to start the breakout.`),
   ).toBeVisible();
   await expectAccessiblePanel(page, JOINER, 'participant waiting');
   expect(await unreachableByTab(page, joiner), 'Tab through waiting').toEqual([]);

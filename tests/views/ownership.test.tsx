@@ -9,8 +9,7 @@ test('someone else sees the plan read-only and can take over after confirming', 
   if (!ada) throw new Error('participant missing');
   const panel = await openPanel(w, ada);
 
-  expect(panel.getByText('Waiting for the facilitator to start the breakout.')).toBeTruthy();
-  expect(panel.getByText(/is facilitating/).textContent).toContain('Fran Facilitator');
+  expect(panel.getByText('Waiting for Fran Facilitator to start the breakout.')).toBeTruthy();
   expect(panel.getByRole('heading', { name: 'Your room: Room 1' })).toBeTruthy();
   // Taking over is a quiet link at the foot, never the first control of the panel.
   const first = panel.container.querySelector('button, summary, a[href], input, select');

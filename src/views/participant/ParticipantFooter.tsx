@@ -13,9 +13,7 @@ export function ParticipantFooter({ facilitatorName }: Props) {
   const [confirming, setConfirming] = useState(false);
   return (
     <footer className="panel-footer p-small">
-      <span>
-        <span className="icon icon-user" aria-hidden="true" /> {facilitatorName} is the facilitator.
-      </span>
+      <span>{facilitatorName} is the facilitator.</span>
       <button type="button" className="link-button" onClick={() => setConfirming(true)}>
         Take over as facilitator
       </button>

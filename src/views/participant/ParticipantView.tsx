@@ -96,7 +96,7 @@ export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
 
   if (phase === 'ended' || phase === 'ending') {
     return (
-      <section aria-label="Your breakout" className="card hero">
+      <section aria-label="Your breakout" className="hero">
         <p className="h4">The breakout has ended.</p>
         <p className="p-medium">
           {phase === 'ending'
@@ -113,11 +113,10 @@ export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
     return (
       <>
         {choosing && <RoomChoice plan={plan} me={me} />}
-        <section aria-label="Your breakout" className="card hero">
-          <p className="h4">Waiting for the facilitator to start the breakout.</p>
+        <section aria-label="Your breakout" className="hero">
+          <p className="h4">Waiting for {facilitatorName} to start the breakout.</p>
           <p className="p-medium">
-            {facilitatorName} is facilitating. When the rooms open, an invitation to yours appears
-            on the board.
+            When the rooms open, an invitation to yours appears on the board: choose Join.
           </p>
           {room ? (
             <>
@@ -145,7 +144,7 @@ export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
 
   if (!person || !room) {
     return (
-      <section aria-label="Your breakout" className="card hero">
+      <section aria-label="Your breakout" className="hero">
         <p className="h4">The breakout is running. You are not in a room yet.</p>
         <p className="p-medium">{facilitatorName} can add you to one.</p>
       </section>
@@ -156,7 +155,7 @@ export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
   const canRejoin = CAN_ASK_TO_REJOIN.has(status);
   const closed = isRoomClosed(plan, room.id);
   return (
-    <section aria-label="Your breakout" className="card hero">
+    <section aria-label="Your breakout" className="hero">
       <h2 className="hero-room">
         <span className="hero-label">Your room:</span> {room.name}
       </h2>
