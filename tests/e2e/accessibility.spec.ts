@@ -35,9 +35,7 @@ test('axe and keyboard: every view of a breakout, facilitator and participants',
   expect(await unreachableByTab(page, host), 'Tab through planning').toEqual([]);
 
   const joiner = await playground.openPanel(JOINER);
-  await expect(
-    joiner.getByText(`Waiting for ${HOST} to start the breakout.`),
-  ).toBeVisible();
+  await expect(joiner.getByText(`Waiting for ${HOST} to start the breakout.`)).toBeVisible();
   await expectAccessiblePanel(page, JOINER, 'participant waiting');
   expect(await unreachableByTab(page, joiner), 'Tab through waiting').toEqual([]);
 

@@ -244,6 +244,15 @@ test.describe('the whole breakout by clicking: host and five participants', () =
     await expect(
       playground.panelFrame(HELP_SEEKER).getByRole('region', { name: 'Your breakout' }),
     ).toContainText('The breakout has ended.');
+    if (updatingDocs) {
+      await page.setViewportSize({ width: 1600, height: 2400 });
+      await showWholePanel(playground, HOST);
+      await playground
+        .column(HOST)
+        .getByRole('complementary', { name: `Breakout Rooms panel of ${HOST}` })
+        .screenshot({ path: docsPath('facilitator-ended.png') });
+      await page.setViewportSize({ width: 1600, height: 1000 });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { docsPath, updatingDocs } from './docs-shots';
 import { bigWorkshop, bottomOf, HOST, panelHeight, recordForBench } from './layout';
 import { expect, planAndStart, test, timeLeft } from './playground';
 
@@ -44,6 +45,19 @@ test('layout: the planning main path for 6 rooms and 12 people needs no scrollin
   const bottom = await bottomOf([listed, shuffle, duration, start]);
   const fits = bottom <= 700;
   recordForBench({ planningMainPathFits: fits, planningMainPathBottomPx: bottom });
+  // The planning picture of the README and the facilitator's guide: the first 700 px.
+  if (updatingDocs) {
+    await playground
+      .column(HOST)
+      .locator('iframe[data-kind="panel"]')
+      .evaluate((iframe) => {
+        (iframe as HTMLIFrameElement).style.height = '700px';
+      });
+    await playground
+      .column(HOST)
+      .getByRole('complementary', { name: `Breakout Rooms panel of ${HOST}` })
+      .screenshot({ path: docsPath('facilitator-planning.png') });
+  }
   console.log(`planning main path, 6 rooms x 12 people: bottom at ${bottom} px`);
   expect(bottom).toBeLessThanOrEqual(700);
 });

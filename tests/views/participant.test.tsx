@@ -7,7 +7,9 @@ test('a participant waits, then sees their room, roommates and time, then the en
   const [ada, , alan] = w.participants;
   if (!ada || !alan) throw new Error('participants missing');
   const panel = await openPanel(w, ada);
-  expect(panel.getByText(`Waiting for ${w.facilitator.user.name} to start the breakout.`)).toBeTruthy();
+  expect(
+    panel.getByText(`Waiting for ${w.facilitator.user.name} to start the breakout.`),
+  ).toBeTruthy();
 
   await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' }));
   await until(
