@@ -72,6 +72,7 @@ test('axe and keyboard: every view of a breakout, facilitator and participants',
   const decliner = await playground.openPanel(DECLINER);
   await expect(decliner.getByRole('button', { name: 'Ask to rejoin' })).toBeVisible();
   await expectAccessiblePanel(page, DECLINER, 'participant who declined');
+  expect(await unreachableByTab(page, decliner), 'Tab through declined').toEqual([]);
 
   // End: the dialog traps focus and returns it when cancelled; then the ended views.
   const end = host.getByRole('button', { name: 'End breakout' });
