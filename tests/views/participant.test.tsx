@@ -158,3 +158,27 @@ test('the facilitator clears the whole help queue with "Clear all"', async () =>
   );
   expect(w.facilitator.headless.reader.plan()?.helpRequests).toEqual([]);
 }, 30_000);
+
+test("a participant's request that could not be sent says so and can be sent again", async () => {
+  const w = await workshop({ participants: 2, rooms: 1 });
+  await planned(w, { start: true });
+  const [ada] = w.participants;
+  if (!ada) throw new Error('participant missing');
+  answerInvitation(w, ada, 'accepted');
+  const panel = await openPanel(w, ada);
+  await until(w, () => panel.getByText('You are in your room.'), 'Ada is in');
+
+  w.sim.setOptions({ failureRate: { 'events.broadcast': 1 } });
+  await panel.user.click(panel.getByRole('button', { name: 'Ask for help' }));
+  await until(w, () => panel.queryByRole('alert'), 'the failure shows');
+  expect(panel.getByRole('alert').textContent).toContain('Your request for help could not be sent');
+
+  w.sim.setOptions({ failureRate: {} });
+  await panel.user.click(panel.getByRole('button', { name: 'Try again' }));
+  await until(
+    w,
+    () => panel.getByText('You asked for help. The facilitator has been told.'),
+    'the request arrives',
+  );
+  expect(panel.queryByRole('alert')).toBeNull();
+}, 30_000);

@@ -14,7 +14,13 @@ import { Roommates } from './Roommates';
 
 type Props = { me: PersonRef; facilitatorName: string; onlineIds: ReadonlySet<string> };
 
-type Feedback = { kind: 'done' | 'failed'; text: string; about: 'help' | 'other' } | null;
+type Feedback = {
+  kind: 'done' | 'failed';
+  text: string;
+  about: 'help' | 'other';
+  /** The same request once more, after a failure. */
+  retry?: () => void;
+} | null;
 
 const OWN_STATUS: Readonly<Record<PersonStatus, string>> = {
   joined: 'You are in your room.',
@@ -45,43 +51,45 @@ export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
 
   const askedForHelp = plan?.helpRequests.some((request) => request.personId === me.id) ?? false;
 
-  const act = useCallback(
-    async (
-      action: () => Promise<ActionOutcome>,
-      done: string,
-      about: 'help' | 'other' = 'other',
-    ) => {
-      setPending(true);
-      const failure = await action();
-      setPending(false);
-      setFeedback(
-        failure === null
-          ? { kind: 'done', text: done, about }
-          : { kind: 'failed', text: failure, about },
-      );
-    },
-    [],
-  );
+  const act = useCallback(async function send(
+    action: () => Promise<ActionOutcome>,
+    done: string,
+    about: 'help' | 'other' = 'other',
+  ): Promise<void> {
+    setPending(true);
+    const failure = await action();
+    setPending(false);
+    setFeedback(
+      failure === null
+        ? { kind: 'done', text: done, about }
+        : { kind: 'failed', text: failure, about, retry: () => void send(action, done, about) },
+    );
+  }, []);
   // Once the request is in the plan, the plan says how it stands (told, on the way, or done and
   // gone): the click's own confirmation would otherwise outlive the request.
   useEffect(() => {
     if (askedForHelp) setFeedback((shown) => (shown?.about === 'help' ? null : shown));
   }, [askedForHelp]);
-  const askForHelp = useCallback(async () => {
-    setPending(true);
-    const outcome = await actions.askForHelp();
-    setPending(false);
-    const text =
-      outcome.kind === 'asked'
-        ? HELP_ASKED
-        : outcome.kind === 'already'
-          ? helpAlreadyAsked(clockTime(outcome.at))
-          : outcome.kind === 'wait'
-            ? helpWait(outcome.seconds)
-            : outcome.text;
-    const kind = outcome.kind === 'asked' || outcome.kind === 'already' ? 'done' : 'failed';
-    setFeedback({ kind, text, about: 'help' });
-  }, [actions.askForHelp]);
+  const askForHelp = useCallback(
+    async function ask(): Promise<void> {
+      setPending(true);
+      const outcome = await actions.askForHelp();
+      setPending(false);
+      const text =
+        outcome.kind === 'asked'
+          ? HELP_ASKED
+          : outcome.kind === 'already'
+            ? helpAlreadyAsked(clockTime(outcome.at))
+            : outcome.kind === 'wait'
+              ? helpWait(outcome.seconds)
+              : outcome.text;
+      const kind = outcome.kind === 'asked' || outcome.kind === 'already' ? 'done' : 'failed';
+      // Only a request that could not be sent is worth sending again; a "wait" would be refused.
+      const retry = outcome.kind === 'failed' ? () => void ask() : undefined;
+      setFeedback({ kind, text, about: 'help', retry });
+    },
+    [actions.askForHelp],
+  );
   const askToRejoin = useCallback(
     () => act(actions.askToRejoin, 'Asked. Watch for a new invitation on the board.'),
     [act, actions.askToRejoin],
@@ -170,10 +178,25 @@ export function ParticipantView({ me, facilitatorName, onlineIds }: Props) {
         roomClosed={closed}
         label="Also in this room"
       />
-      {feedback && (
-        <p role={feedback.kind === 'failed' ? 'alert' : 'status'} className="p-medium">
+      {feedback?.kind === 'done' && (
+        <p role="status" className="p-medium">
           {feedback.text}
         </p>
+      )}
+      {feedback?.kind === 'failed' && (
+        <div role="alert" className="alert alert-error">
+          <p className="p-medium">{feedback.text}</p>
+          {feedback.retry && (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={pending}
+              onClick={feedback.retry}
+            >
+              Try again
+            </button>
+          )}
+        </div>
       )}
       {askedForHelp &&
         (isHelpOnTheWay(plan, me.id) ? (
