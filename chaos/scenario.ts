@@ -19,6 +19,7 @@ import { describeFaults, type Faults, HEALED } from './faults';
 import { checkEnd, checkRun, watchBoard } from './invariants';
 import type { Observed } from './observed';
 import { scheduleParticipants, scheduleTakeOver, setOnline } from './people';
+import { roomsWork } from './rooms';
 import { type Command, explain, type Member, MINUTE, type Stage } from './stage';
 
 /** How long a healed board gets to recover before the checks. */
@@ -70,6 +71,7 @@ export class Scenario implements Stage {
     await end(this);
     await this.heal('after the end');
     checkEnd(this, (problem) => this.violate(problem));
+    await roomsWork(this);
   }
 
   stopAll(): void {
