@@ -4,6 +4,7 @@
  * the end of the run as destroyed iframes would be.
  */
 import { type Headless, startHeadless } from '../src/controller/headless';
+import { type Journal, memoryJournal } from '../src/controller/storage-guard';
 import { createRandom } from '../src/domain/random';
 import { connect } from '../src/sdk/connect';
 import type { SimBoard } from '../src/simulator/api';
@@ -27,8 +28,16 @@ export class Apps {
   /** Apps of tabs replaced by a reload: stopped, as a destroyed iframe's code would be. */
   private readonly replaced: Headless[] = [];
   private ids = 0;
+  /** One browser per person: their tabs and reloads share what their app wrote. */
+  private readonly journals = new Map<string, Journal>();
 
   constructor(private readonly s: Needs) {}
+
+  private journalOf(userId: string): Journal {
+    const journal = this.journals.get(userId) ?? memoryJournal();
+    this.journals.set(userId, journal);
+    return journal;
+  }
 
   /** Starts the headless app of each member's tab, as Miro does when the board opens. */
   async startAll(members: Member[]): Promise<void> {
@@ -59,6 +68,7 @@ export class Apps {
         const headless = await startHeadless(board, {
           now: this.s.clock.now,
           newId: () => this.newId(),
+          journal: this.journalOf(member.user.id),
         });
         if (member.tab.headless !== frame || this.stopped) {
           headless.stop();

@@ -108,6 +108,8 @@ export type Faults = {
   renameFrames: boolean;
   helpSpam: boolean;
   forgedMessages: boolean;
+  /** The hostile participant writes forged plans of every kind over the running one. */
+  forgedPlans: boolean;
   /** How many facilitation actions (announce, more time, pause, lock, close, move…) run. */
   facilitationActions: number;
 };
@@ -192,6 +194,7 @@ export function drawFaults(seed: number): Faults {
     forgedMessages: chance(random, 0.3),
     // Drawn last, so the faults above stay what they were for seeds measured before it existed.
     facilitationActions: chance(random, 0.6) ? 2 + randomIndex(random, 12) : 0,
+    forgedPlans: chance(random, 0.3),
   };
 }
 

@@ -26,7 +26,10 @@ export function watchBoard(
   const observed = nothingObserved();
   let last: { revision: number; text: string } | null = null;
   const stored = () => {
-    const read = parsePlan(sim.storageValue(PLAN_COLLECTION, PLAN_KEY));
+    const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
+    // A forged value is not the breakout: the checks follow the facilitator's plans only.
+    if (observed.forgedPlans.has(JSON.stringify(raw))) return null;
+    const read = parsePlan(raw);
     return read.status === 'ok' ? read.plan : null;
   };
   watchFacilitation(sim, now, observed, stored, violate);
@@ -34,6 +37,8 @@ export function watchBoard(
     if (change.kind === 'storage') {
       observed.storageChanges += 1;
       const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
+      // The hostile participant's own values: adversary.ts checks they are put back in time.
+      if (observed.forgedPlans.has(JSON.stringify(raw))) return;
       const read = parsePlan(raw);
       if (read.status !== 'ok') {
         violate(

@@ -19,6 +19,8 @@ export type Observed = FacilitationObserved & {
   answered: Map<string, { response: 'accepted' | 'rejected'; sessionId: string }>;
   membersAtEnd: Set<string>;
   forgedBy: string | null;
+  /** The JSON text of every value the hostile participant wrote over the plan. */
+  forgedPlans: Set<string>;
   storageChanges: number;
   /** Highest plan revision storage ever held, and the last one it holds. */
   maxRevision: number;
@@ -35,6 +37,7 @@ export const nothingObserved = (): Observed => ({
   answered: new Map(),
   membersAtEnd: new Set(),
   forgedBy: null,
+  forgedPlans: new Set(),
   storageChanges: 0,
   maxRevision: 0,
   storedRevision: 0,

@@ -10,7 +10,12 @@ import { parsePlan } from '../src/domain/stored/plan-v1';
 import type { FrameRef } from '../src/sdk/surface';
 import type { SimBoard } from '../src/simulator/api';
 import { createBoard } from '../src/simulator/index';
-import { forgeMessages, scheduleHelpSpam, startAsParticipant } from './adversary';
+import {
+  forgeMessages,
+  scheduleForgedPlans,
+  scheduleHelpSpam,
+  startAsParticipant,
+} from './adversary';
 import { Apps } from './apps';
 import type { FakeClock } from './clock';
 import { scheduleFacilitation } from './facilitate';
@@ -229,6 +234,8 @@ export class Scenario implements Stage {
     if (this.faults.forgedMessages)
       this.later(randomIndex(this.random, window), () => forgeMessages(this));
     scheduleFacilitation(this, this.faults.facilitationActions, window);
+    // Drawn after the rest, so seeds without it keep their runs.
+    if (this.faults.forgedPlans) scheduleForgedPlans(this, window);
     scheduleTakeOver(this, window);
     await this.clock.advance(window + 30_000);
   }

@@ -23,6 +23,7 @@ import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
 import { Presence } from './presence';
 import { RoomsController } from './rooms';
+import { browserJournal, type Journal, memoryJournal, StorageGuard } from './storage-guard';
 import { type Locks, tabLease } from './tab-lease';
 import { ViewportMover, viewportAroundFrame } from './viewport';
 
@@ -53,7 +54,23 @@ export type HeadlessOptions = {
    * nothing of it goes on running: the loader starts a fresh one, which waits its turn.
    */
   onSteppedDown?: () => void;
+  /**
+   * What this browser's apps wrote to storage (storage-guard.ts): localStorage by default. Tests
+   * and the fault runs give each simulated browser one.
+   */
+  journal?: Journal;
 };
+
+/** What the facilitator is told when storage held a value their app did not write (≤ 80 chars). */
+export const RESTORED_NOTIFICATION =
+  'Another app changed the stored breakout plan. It has been put back.';
+/**
+ * While this app runs a breakout it reads the plan again this often: a change notification may be
+ * lost (S3), and an overwrite it never heard of would stay in storage for every app loading it.
+ */
+export const GUARD_READ_MS = 5_000;
+/** At most one such notification per this long, however often it happens. */
+const RESTORED_NOTIFICATION_MS = 30_000;
 
 export const RUNS_IN_OTHER_TAB =
   'Your other tab on this board runs the breakout. Anything you do here moves it to this tab.';
@@ -90,9 +107,14 @@ export async function startHeadless(
   const reader = new PlanReader(board);
   const presence = new Presence(board);
   let announce: (notice: ControllerNotice) => void = () => {};
+  const guard = new StorageGuard(
+    options.journal ?? browserJournal() ?? memoryJournal(),
+    `${info.id}/${me.id}`,
+  );
   const writer = new PlanWriter(board, reader, {
     writerId: me.id,
     onProblem: (problem) => control.reportProblem(problem),
+    guard,
   });
   const control: FacilitatorController = new FacilitatorController({
     board,
@@ -136,6 +158,9 @@ export async function startHeadless(
   });
 
   const isMine = () => reader.plan()?.facilitator.id === me.id;
+  /** An overwrite seen before this tab ran the breakout: restored once it does. */
+  let restoreAbove: number | null = null;
+  let toldRestoredAt = Number.NEGATIVE_INFINITY;
   /**
    * The plan names this user: this tab runs it unless another of their tabs already does; then
    * it waits for that tab to close (the lease's `granted`). True when this tab holds it now.
@@ -152,6 +177,9 @@ export async function startHeadless(
       control.reportProblem(null);
     }
     if (!control.isFacilitator()) return;
+    // Storage was written over while no tab of this browser ran the breakout (a reload).
+    if (restoreAbove !== null) writer.restore(restoreAbove);
+    restoreAbove = null;
     await presence.start();
     await control.reattach();
     rooms.planChanged();
@@ -213,7 +241,22 @@ export async function startHeadless(
     if (message) void control.receive(message);
   };
   let unsubscribe = () => {};
+  let guardReads: ReturnType<typeof setInterval> | null = null;
+  const readWhileRunning = () => {
+    const running = control.isFacilitator() && reader.plan()?.phase === 'running';
+    if (running && guardReads === null) {
+      guardReads = globalThis.setInterval(
+        () => void reader.refresh().catch(() => {}),
+        GUARD_READ_MS,
+      );
+    } else if (!running && guardReads !== null) {
+      globalThis.clearInterval(guardReads);
+      guardReads = null;
+    }
+  };
   const stop = () => {
+    if (guardReads !== null) globalThis.clearInterval(guardReads);
+    guardReads = null;
     // Work still in flight (a start, a retry) may report after this: nobody is listening then.
     announce = () => {};
     unsubscribe();
@@ -262,6 +305,7 @@ export async function startHeadless(
         void control.canUseTimer();
       }
       wasFacilitator = isFacilitator;
+      readWhileRunning();
       control.planChanged();
       participant.planChanged();
       notices.planChanged();
@@ -274,6 +318,21 @@ export async function startHeadless(
     reader.onOverwritten = () => {
       if (control.isFacilitator()) writer.restore();
     };
+    // What this browser did not write over a plan naming this user is an overwrite: put back at
+    // once by the tab that runs the breakout (or by this one once it does), and never acted on.
+    reader.defend({
+      guard,
+      userId: me.id,
+      overwritten: ({ revision }) => {
+        const now = Date.now();
+        if (now - toldRestoredAt >= RESTORED_NOTIFICATION_MS) {
+          toldRestoredAt = now;
+          void board.notifications.showInfo(RESTORED_NOTIFICATION).catch(() => {});
+        }
+        if (control.isFacilitator()) writer.restore(revision);
+        else restoreAbove = Math.max(restoreAbove ?? 0, revision ?? 0);
+      },
+    });
     await reader.start();
     if (!lease.held()) await runHereOrWait();
     await pickUp();

@@ -4,6 +4,7 @@ import type { Board } from '../sdk/connect';
 import type { Session } from '../sdk/surface';
 import { RETURN_WINDOW_MS } from './participant';
 import type { PlanReader } from './plan-reader';
+import { sessionLive } from './platform-truth';
 import { retryLater } from './retry-later';
 import { type ViewportMover, viewportOfMainArea } from './viewport';
 
@@ -12,6 +13,12 @@ export const ROOM_CLOSED_NOTIFICATION = 'Your room was closed. You are back in t
 /** After a move, the old room is checked again this long later, doubling, LEAVE_CHECKS times in all. */
 export const LEAVE_CHECK_MS = 15_000;
 const LEAVE_CHECKS = 5;
+/**
+ * A move is acted on once the plan still says so this long later, read again from storage: any
+ * participant's client can write storage, and the facilitator's app puts back what it did not
+ * write within moments, so a forged move is gone by then.
+ */
+export const MOVE_CONFIRM_MS = 3_000;
 
 export type ParticipantMovesDeps = {
   board: Board;
@@ -56,10 +63,23 @@ export class ParticipantMoves {
       previous.roomId !== roomId &&
       previous.sessionId !== null
     ) {
-      void this.leaveOldRoom(plan.runId, previous.sessionId, null, 0);
+      void this.leaveWhenConfirmed(plan.runId, previous.sessionId);
     }
+    // The session the room had before the plan closed it: Miro has to have ended it too.
+    const session = previous?.roomId === roomId ? previous?.sessionId : room?.sessionId;
+    this.seat.sessionId ??= session ?? null;
     // Only someone who was in the room is taken out of it; others are elsewhere on the board.
-    if (roomId !== null && me?.status === 'joined') void this.returnIfClosed(plan, roomId);
+    if (roomId !== null && me?.status === 'joined') void this.returnIfClosed(plan, roomId, session);
+  }
+
+  private leaveWhenConfirmed(runId: string, sessionId: string): void {
+    globalThis.setTimeout(() => {
+      if (this.stopped) return;
+      void this.deps.reader
+        .refresh()
+        .catch(() => {})
+        .then(() => this.leaveOldRoom(runId, sessionId, null, 0));
+    }, MOVE_CONFIRM_MS);
   }
 
   /**
@@ -98,7 +118,12 @@ export class ParticipantMoves {
     );
   }
 
-  private async returnIfClosed(plan: Plan, roomId: string, tries = 0): Promise<void> {
+  private async returnIfClosed(
+    plan: Plan,
+    roomId: string,
+    sessionId: string | null | undefined,
+    tries = 0,
+  ): Promise<void> {
     const closure = closureOf(plan, roomId);
     if (!closure || !plan.mainArea) return;
     const key = `${plan.runId}:${roomId}`;
@@ -106,6 +131,21 @@ export class ParticipantMoves {
     this.returned.add(key);
     // A board opened long after the room closed: the person is not in it, nothing to undo.
     if (this.deps.now() - closure.at > RETURN_WINDOW_MS) return;
+    // Platform truth: a stored closure is believed once Miro ended the room's session too (an
+    // app that never saw the room open has no session to ask about).
+    if (sessionId && (await sessionLive(this.deps.board, sessionId)) !== false) {
+      this.returned.delete(key);
+      retryLater(
+        tries,
+        () => this.stopped,
+        () => {
+          const now = this.deps.reader.plan();
+          if (now?.runId === plan.runId)
+            void this.returnIfClosed(now, roomId, sessionId, tries + 1);
+        },
+      );
+      return;
+    }
     const [moved] = await Promise.allSettled([
       this.deps.viewport.move(viewportOfMainArea(plan.mainArea)),
       tries === 0 ? this.deps.board.notifications.showInfo(ROOM_CLOSED_NOTIFICATION) : null,
@@ -118,7 +158,7 @@ export class ParticipantMoves {
       () => this.stopped,
       () => {
         const now = this.deps.reader.plan();
-        if (now?.runId === plan.runId) void this.returnIfClosed(now, roomId, tries + 1);
+        if (now?.runId === plan.runId) void this.returnIfClosed(now, roomId, sessionId, tries + 1);
       },
     );
   }

@@ -5,6 +5,7 @@ import type { Board } from '../sdk/connect';
 import type { Session, SessionsLifecycleEvent, UserSessionEvent } from '../sdk/surface';
 import { BackAfterDrop } from './back-after-drop';
 import type { PlanReader } from './plan-reader';
+import { sessionLive } from './platform-truth';
 import { retryLater } from './retry-later';
 import { type ViewportMover, viewportAroundFrame, viewportOfMainArea } from './viewport';
 
@@ -66,6 +67,10 @@ export class ParticipantController {
   private quietCheck: ReturnType<typeof setTimeout> | null = null;
   private lastRefresh = Number.NEGATIVE_INFINITY;
   private readonly drop: BackAfterDrop;
+  /** The session of this user's room in the running breakout, as the plan last said. */
+  private mySession: string | null = null;
+  /** Sessions Miro said ended (`sessions:ended`, or missing from `getSessions`). */
+  private readonly endedSessions = new Set<string>();
 
   constructor(private readonly deps: ParticipantDeps) {
     this.drop = new BackAfterDrop({
@@ -106,6 +111,7 @@ export class ParticipantController {
     const room = plan.rooms.find((candidate) => candidate.id === me?.roomId);
     if (!me || !room) return;
     // A room closed early is left to ParticipantMoves, which takes its people back.
+    if (plan.phase === 'running' && room.sessionId) this.mySession = room.sessionId;
     if (plan.phase === 'running' && room.sessionId && !isRoomClosed(plan, room.id)) {
       if (me.status === 'joined') void this.moveToRoom(room, room.sessionId);
       else void this.listen(plan, room, room.sessionId);
@@ -238,6 +244,25 @@ export class ParticipantController {
   private async returnToMainArea(plan: Plan, tries = 0): Promise<void> {
     if (this.returnedFrom === plan.runId || !plan.mainArea || plan.endedAt === null) return;
     if (this.deps.now() - plan.endedAt > RETURN_WINDOW_MS) return;
+    // Platform truth: a stored "ended" is believed once Miro ended this user's room too (anyone
+    // can write storage). Until then `sessions:ended`, or a later look, brings them back.
+    const session = this.mySession;
+    if (session !== null && !this.endedSessions.has(session)) {
+      this.returnedFrom = plan.runId;
+      const live = await sessionLive(this.deps.board, session);
+      this.returnedFrom = null;
+      if (live === false) this.endedSessions.add(session);
+      else {
+        this.later(tries, () => {
+          const now = this.deps.reader.plan();
+          if (now?.runId === plan.runId && now.phase === 'ended') {
+            void this.returnToMainArea(now, tries + 1);
+          }
+        });
+        return;
+      }
+    }
+    if (this.returnedFrom === plan.runId) return;
     this.returnedFrom = plan.runId;
     this.movedFor = null;
     this.listeningTo = null;
@@ -329,6 +354,9 @@ export class ParticipantController {
    */
   private readonly onSessionEnded = ({ session }: SessionsLifecycleEvent) => {
     this.announced.delete(session.id);
+    this.endedSessions.add(session.id);
+    const plan = this.deps.reader.plan();
+    if (plan?.phase === 'ended' && session.id === this.mySession) void this.returnToMainArea(plan);
     void this.readPlanAfterRoomEnded(session.id, 0);
   };
 

@@ -3,6 +3,7 @@ import { type PlanReadResult, parsePlan } from '../domain/stored/plan-v1';
 import type { Board } from '../sdk/connect';
 import type { Json } from '../sdk/surface';
 import { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
+import type { StorageGuard } from './storage-guard';
 
 export { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
 
@@ -16,7 +17,38 @@ export const REMOVED_MESSAGE =
 export const OVERWRITTEN_MESSAGE =
   'The saved breakout plan was overwritten with data the app cannot read. The app keeps the last plan it read, and the facilitator’s app saves it again.';
 
+export const FORGED_MESSAGE =
+  'An app other than this one (a participant’s, or yours on another device) changed the stored breakout plan. This app keeps its plan and saves it again.';
+
+/**
+ * A plan more than this many revisions ahead of the one held is not believed at once:
+ * the facilitator's app writes at most a few times a second, so only a forged value jumps so far,
+ * and one that took the highest revision would leave the facilitator no way to write over it.
+ */
+export const MAX_REVISION_JUMP = 100_000;
+/** How long a far jump has to stay in storage to be believed (see jumpConfirmed). */
+export const JUMP_CONFIRM_MS = 5_000;
+
+/** Something this app did not write landed on the plan it defends. */
+export type Overwrite = {
+  /** The revision the stored value claims (readers may hold it): a restore goes above it. */
+  revision: number | null;
+};
+
+/**
+ * How the facilitator's app defends the plan: it knows what its browser wrote (`guard`), and any
+ * other value over a plan naming this user as facilitator is an overwrite, kept out of this app
+ * and written over, unless it is a take-over by someone else (`isTakeOver`).
+ */
+export type PlanDefence = {
+  guard: StorageGuard;
+  userId: string;
+  overwritten: (what: Overwrite) => void;
+};
+
 export class PlanReader {
+  private defence: PlanDefence | null = null;
+  private jumpSeen: { revision: number; at: number } | null = null;
   private snapshot: PlanSnapshot = { status: 'loading' };
   private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
   private readonly onValue = (value: Json | undefined) => this.receive(value);
@@ -29,6 +61,11 @@ export class PlanReader {
   onOverwritten: () => void = () => {};
 
   constructor(private readonly board: Board) {}
+
+  /** From now on, values this browser did not write over a plan naming this user are overwrites. */
+  defend(defence: PlanDefence): void {
+    this.defence = defence;
+  }
 
   async start(): Promise<void> {
     await this.board.storage.collection(PLAN_COLLECTION).onValue(PLAN_KEY, this.onValue);
@@ -67,13 +104,37 @@ export class PlanReader {
 
   private receive(value: Json | undefined): void {
     if (this.stopped) return;
-    this.accept(parsePlan(value));
+    const next = parsePlan(value);
+    if (this.overwrites(value, next)) return;
+    this.accept(next);
+  }
+
+  /**
+   * True when `value` is an overwrite of the plan this app defends: then this app goes on with
+   * its own plan (the last it wrote, after a reload) and the writer puts it back.
+   */
+  private overwrites(value: Json | undefined, next: PlanReadResult): boolean {
+    const defence = this.defence;
+    if (!defence || defence.guard.knows(PLAN_COLLECTION, PLAN_KEY, value)) return false;
+    const held = this.plan();
+    const own = held ? null : parsePlan(defence.guard.lastWritten(PLAN_COLLECTION, PLAN_KEY));
+    const base = held ?? (own?.status === 'ok' ? own.plan : null);
+    if (!base || base.facilitator.id !== defence.userId) return false;
+    if (next.status === 'ok' && isTakeOver(base, next.plan)) return false;
+    if (!held) this.publish({ status: 'ok', plan: base });
+    this.publish({ status: 'corrupt', message: FORGED_MESSAGE, lastGood: base });
+    defence.overwritten({ revision: next.status === 'ok' ? next.plan.revision : null });
+    return true;
   }
 
   private accept(next: PlanReadResult): void {
     const held = this.plan();
     switch (next.status) {
       case 'ok':
+        if (held && isForgedJump(held, next.plan) && !this.jumpConfirmed(next.plan.revision)) {
+          this.onOverwritten();
+          return;
+        }
         // Reordered or stale deliveries never roll the plan back.
         if (held && next.plan.revision <= held.revision) {
           // Our own late echoes are older too; only another facilitator's plan is a problem.
@@ -106,11 +167,44 @@ export class PlanReader {
     }
   }
 
+  /**
+   * A jump past MAX_REVISION_JUMP is believed only if storage still holds it (or something
+   * further) JUMP_CONFIRM_MS later: a forged one is put back by then, while the facilitator's
+   * own plan after putting back a far forgery stays, and a reader that was away takes it.
+   */
+  private jumpConfirmed(revision: number): boolean {
+    const seen = this.jumpSeen;
+    const now = Date.now();
+    if (seen && revision >= seen.revision && now - seen.at >= JUMP_CONFIRM_MS) {
+      this.jumpSeen = null;
+      return true;
+    }
+    if (!seen || revision < seen.revision) {
+      this.jumpSeen = { revision, at: now };
+      globalThis.setTimeout(() => {
+        if (!this.stopped) void this.refresh().catch(() => {});
+      }, JUMP_CONFIRM_MS);
+    }
+    return false;
+  }
+
   private publish(snapshot: PlanSnapshot): void {
     this.snapshot = snapshot;
     for (const listener of this.listeners) listener(snapshot);
   }
 }
+
+/**
+ * Someone else takes the breakout over: another facilitator, further on. (Who may take over, and
+ * when, is the rule of the hand-over; a plan naming this user is only ever this browser's.)
+ */
+const isTakeOver = (base: Plan, next: Plan) =>
+  next.facilitator.id !== base.facilitator.id &&
+  next.revision > base.revision &&
+  !isForgedJump(base, next);
+
+// A new run continues the revision too (one writer), so a jump is a jump whatever the run.
+const isForgedJump = (held: Plan, next: Plan) => next.revision - held.revision > MAX_REVISION_JUMP;
 
 /**
  * `next`, with every part deep-equal to the same part of `previous` replaced by that part itself.

@@ -5,7 +5,8 @@ import { reduceAll } from '../domain/reducer';
 import { planBytes } from '../domain/stored/plan-v1';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
-import type { PlanReader } from './plan-reader';
+import { MAX_REVISION_JUMP, type PlanReader } from './plan-reader';
+import type { StorageGuard } from './storage-guard';
 
 /** Joins arriving within this window are written together (issue: ≤ 1 write per 250 ms). */
 export const COALESCE_MS = 250;
@@ -17,8 +18,8 @@ type Waiter = { resolve: (plan: Plan) => void; reject: (error: Error) => void };
 type Change =
   | { kind: 'reduce'; actions: PlanAction[] }
   | { kind: 'replace'; plan: Plan; revisionGap: number }
-  /** Write the held plan again (storage was overwritten by another writer's older plan). */
-  | { kind: 'restore' };
+  /** Write the held plan again, above `above` (the revision an overwrite claimed). */
+  | { kind: 'restore'; above: number };
 
 /**
  * How far a take-over moves the revision on. Storage has no compare-and-set: the previous
@@ -33,7 +34,18 @@ export type WriterHooks = {
   writerId: string;
   /** A write of platform events failed and will be retried; null when writes succeed again. */
   onProblem: (message: string | null) => void;
+  /** Told of every value before it is written, so the app knows its own writes (storage-guard). */
+  guard?: StorageGuard;
 };
+
+/**
+ * Restores asked for more often than RESTORE_BURST times in RESTORE_BURST_MS are spaced
+ * RESTORE_SPACING_MS apart: two apps that each defend the plan as theirs (one facilitator on two
+ * devices) would otherwise write over each other as fast as storage answers.
+ */
+const RESTORE_BURST = 10;
+const RESTORE_BURST_MS = 10_000;
+const RESTORE_SPACING_MS = 1_500;
 
 /**
  * The single writer of the plan. Every change is reduced from the latest committed plan (never
@@ -50,6 +62,8 @@ export class PlanWriter {
   private restoreQueued = false;
   private restoreFailed = false;
   private restoreTimer: ReturnType<typeof setTimeout> | null = null;
+  private restoreAbove = 0;
+  private readonly restoredAt: number[] = [];
   private stopped = false;
 
   constructor(
@@ -80,11 +94,28 @@ export class PlanWriter {
    * a removal): write the held plan again so that storage, and every app that loads from it,
    * agrees with the readers. One restore waits in the queue at a time, however often it is asked.
    */
-  restore(): void {
+  restore(above: number | null = null): void {
+    if (above !== null) this.restoreAbove = Math.max(this.restoreAbove, above);
     if (this.restoreQueued || this.stopped) return;
+    const now = Date.now();
+    while (this.restoredAt.length > 0 && now - (this.restoredAt[0] ?? now) > RESTORE_BURST_MS) {
+      this.restoredAt.shift();
+    }
+    if (this.restoredAt.length >= RESTORE_BURST && this.restoreTimer === null) {
+      this.restoreTimer = globalThis.setTimeout(() => {
+        this.restoreTimer = null;
+        this.restoredAt.length = 0;
+        this.restore();
+      }, RESTORE_SPACING_MS);
+      return;
+    }
+    if (this.restoreTimer !== null) return;
+    this.restoredAt.push(now);
     this.restoreQueued = true;
+    const restoreAbove = this.restoreAbove;
+    this.restoreAbove = 0;
     this.enqueue(
-      { kind: 'restore' },
+      { kind: 'restore', above: restoreAbove },
       {
         resolve: () => {
           if (this.restoreFailed) this.hooks.onProblem(null);
@@ -96,7 +127,7 @@ export class PlanWriter {
           this.hooks.onProblem(error.message);
           this.restoreTimer ??= globalThis.setTimeout(() => {
             this.restoreTimer = null;
-            this.restore();
+            this.restore(restoreAbove);
           }, REWRITE_DELAY_MS);
         },
       },
@@ -193,7 +224,14 @@ export class PlanWriter {
         return;
       }
     }
-    const next: Plan = { ...changed, revision: (base?.revision ?? 0) + step };
+    const held = base?.revision ?? 0;
+    // A restore goes above what the overwrite claimed, so readers who believed it take it back;
+    // unless it claimed a jump no reader believes (MAX_REVISION_JUMP).
+    const above =
+      change.kind === 'restore' && change.above - held <= MAX_REVISION_JUMP
+        ? Math.max(held, change.above)
+        : held;
+    const next: Plan = { ...changed, revision: above + step };
     const bytes = planBytes(next);
     if (bytes > PLAN_MAX_BYTES) {
       waiter.reject(
@@ -204,6 +242,7 @@ export class PlanWriter {
       return;
     }
     try {
+      this.hooks.guard?.wrote(PLAN_COLLECTION, PLAN_KEY, next);
       await this.board.storage.collection(PLAN_COLLECTION).set(PLAN_KEY, next);
       this.writes += 1;
       this.reader.committed(next);

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../src/controller/commands';
-import { LEAVE_CHECK_MS, ROOM_CLOSED_NOTIFICATION } from '../../src/controller/participant-moves';
+import {
+  LEAVE_CHECK_MS,
+  MOVE_CONFIRM_MS,
+  ROOM_CLOSED_NOTIFICATION,
+} from '../../src/controller/participant-moves';
 import { ON_THE_WAY_NOTIFICATION, warningText } from '../../src/controller/participant-notices';
 import { BROADCAST_EVENT, rejoinRequested } from '../../src/domain/messages';
 import type { Plan } from '../../src/domain/plan';
@@ -155,6 +159,9 @@ describe('moving a person while rooms are open', () => {
       const target = storedPlan(w).rooms.find((room) => room.id !== before.id);
       if (!target) throw new Error('no other room');
       expectOk(await send(w, { type: 'movePerson', person: personOf(ada), roomId: target.id }));
+      await w.flush();
+      // Her app leaves once the stored move still stands a moment later (a forged one would not).
+      await w.advance(MOVE_CONFIRM_MS);
       await w.flush();
       const old = w.sim.sessions().find((session) => session.id === before.sessionId);
       expect(old?.memberIds).not.toContain(ada.user.id);

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { type Headless, startHeadless } from '../../src/controller/headless';
 import { COALESCE_MS } from '../../src/controller/plan-writer';
+import { type Journal, memoryJournal } from '../../src/controller/storage-guard';
 import type { Locks } from '../../src/controller/tab-lease';
 import { createRandom } from '../../src/domain/random';
 import { type Board, connect } from '../../src/sdk/connect';
@@ -95,12 +96,21 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
     return settled.value;
   };
 
+  // One browser per person: their tabs and reloads share what their app wrote (localStorage).
+  const journals = new Map<string, Journal>();
+  const journalOf = (userId: string) => {
+    const journal = journals.get(userId) ?? memoryJournal();
+    journals.set(userId, journal);
+    return journal;
+  };
   const join = async (user: SimUser): Promise<Member> => {
     const tab = sim.openTab(user.id);
     const frame = tab.headless;
     if (!frame) throw new Error(`${user.name} has no app`);
     const { board, meter } = connect(frame.miro, { random });
-    const headless = await run(startHeadless(board, { newId, locks: options.locks }));
+    const headless = await run(
+      startHeadless(board, { newId, locks: options.locks, journal: journalOf(user.id) }),
+    );
     return { user, tab, board, meter, headless };
   };
 
