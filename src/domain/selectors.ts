@@ -118,19 +118,15 @@ export type RoomInvites = { room: Room; people: PersonRef[] };
 /**
  * Who the controller should invite now, room by room: people marked `assigned` in a room. Rooms
  * with nobody to invite are left out, so no empty invite is ever sent (D13). The facilitator is
- * never invited: they join their room themselves. With `onlineIds`, offline people wait.
+ * never invited: they join their room themselves. Who of them is online now is the start's
+ * decision (domain/start.ts `decideStart`), not this list's.
  */
-export function invitesToSend(plan: Plan, onlineIds?: ReadonlySet<string>): RoomInvites[] {
+export function invitesToSend(plan: Plan): RoomInvites[] {
   return roomsWithPeople(plan)
     .map(({ room, people }) => ({
       room,
       people: people
-        .filter(
-          (person) =>
-            person.status === 'assigned' &&
-            person.id !== plan.facilitator.id &&
-            (onlineIds === undefined || onlineIds.has(person.id)),
-        )
+        .filter((person) => person.status === 'assigned' && person.id !== plan.facilitator.id)
         .map(({ id, name }) => ({ id, name })),
     }))
     .filter(({ people }) => people.length > 0);

@@ -62,22 +62,19 @@ export type StartFacts = {
 /** The start of `plan` (which `startRefusal` allowed) given what is true now. */
 export function decideStart(plan: Plan, facts: StartFacts): StartDecision {
   const { me, online } = facts;
-  const rooms: RoomToOpen[] = [];
-  const leftOut: StartDecision['leftOut'] = [];
-  const byRoom = new Map(plan.rooms.map((room) => [room.id, [] as PersonRef[]]));
   const mine = plan.includeFacilitator
     ? plan.people.find((person) => person.id === me.id)?.roomId
     : undefined;
-  for (const person of plan.people) {
-    if (person.roomId === null || person.status !== 'assigned' || person.id === me.id) continue;
-    const ref = { id: person.id, name: person.name };
-    if (online.has(person.id)) byRoom.get(person.roomId)?.push(ref);
-    else leftOut.push({ person: ref, roomId: person.roomId, reason: 'offline' });
-  }
+  const rooms: RoomToOpen[] = [];
+  const leftOut: StartDecision['leftOut'] = [];
   // A room opens when it has someone to invite, now or when they come online (D13: no empty
   // invitation is sent; the facilitator alone is nobody to open a room for).
-  for (const { room } of invitesToSend(plan)) {
-    rooms.push({ room, invite: byRoom.get(room.id) ?? [], joinMyself: mine === room.id });
+  for (const { room, people } of invitesToSend(plan)) {
+    const invite = people.filter((person) => online.has(person.id));
+    for (const person of people) {
+      if (!online.has(person.id)) leftOut.push({ person, roomId: room.id, reason: 'offline' });
+    }
+    rooms.push({ room, invite, joinMyself: mine === room.id });
   }
   const endsAt = plan.durationMs === null ? null : facts.at + plan.durationMs;
   const startBoardTimer = endsAt !== null && facts.timerEntitled;

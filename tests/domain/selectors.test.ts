@@ -159,11 +159,6 @@ describe('invitesToSend and roomsNeedingSessions', () => {
     expect(roomsNeedingSessions(plan).map((r) => r.id)).toContain(room('f3'));
   });
 
-  it('leaves offline people out when told who is online', () => {
-    const invites = invitesToSend(plannedPlan(), new Set(['p2']));
-    expect(invites.map(({ people }) => ids(people))).toEqual([['p2']]);
-  });
-
   it('sends only what is still owed once running: the moved person, nobody already invited', () => {
     const plan = reducePlan(runningPlan(), {
       type: 'personAssigned',
