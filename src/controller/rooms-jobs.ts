@@ -120,8 +120,13 @@ export class RoomsJobs {
     if (this.listening || !this.deps.isFacilitator()) return;
     this.listening = true;
     const collection = this.deps.board.storage.collection(PLAN_COLLECTION);
-    void collection.onValue(ROOMS_JOB_KEY, this.onStored);
-    void collection.get(ROOMS_JOB_KEY).then(this.onStored, () => {});
+    // Refused (the iframe is going, the client offline), the stored job stays unread: the next
+    // plan change asks again (registering the handler twice is harmless, connect.ts).
+    const unread = () => {
+      this.listening = false;
+    };
+    collection.onValue(ROOMS_JOB_KEY, this.onStored).catch(unread);
+    collection.get(ROOMS_JOB_KEY).then(this.onStored, unread);
   }
 
   /** The app stops (another tab takes over): a running job stays stored as running. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RoomsCommand } from '../../src/controller/commands';
 import { startHeadless } from '../../src/controller/headless';
+import { RoomsJobs } from '../../src/controller/rooms-jobs';
 import { PLAN_COLLECTION } from '../../src/domain/plan';
 import { plainTextOf } from '../../src/domain/rooms/item-text';
 import { ROOMS_JOB_KEY, readRoomsJob } from '../../src/domain/rooms/stored';
@@ -13,6 +14,9 @@ import { expectOk, storedPlan } from './plan-breakout';
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** Node's own setImmediate, taken before any test fakes it: unhandled rejections surface after it. */
+const realImmediate = globalThis.setImmediate;
 
 const TEMPLATE = { title: 'Template', x: 6000, y: -2000, width: 1000, height: 700 };
 
@@ -297,5 +301,50 @@ describe('rooms from template', () => {
     expect(tooMuch).toMatchObject({ ok: false, message: expect.stringMatching(/too much text/) });
     const participant = w.participants[0] as Member;
     expect(await send(w, { type: 'gatherResults' }, participant)).toMatchObject({ ok: false });
+  });
+});
+
+describe('the stored job', () => {
+  it('read while storage refuses (an iframe going away): no unhandled rejection, and read again at the next plan change', async () => {
+    const w = await claimed({ sim: { callLatencyMs: 100 } });
+    const template = drawTemplate(w);
+    await startAndStep(
+      w,
+      copyCommand(template, 2),
+      () => w.sim.storageValue(PLAN_COLLECTION, ROOMS_JOB_KEY) !== undefined,
+    );
+    const { facilitator } = w;
+    facilitator.headless.stop();
+    const jobs = new RoomsJobs({
+      board: facilitator.board,
+      reader: facilitator.headless.reader,
+      writer: facilitator.headless.writer,
+      me: { id: facilitator.user.id, name: facilitator.user.name },
+      instanceId: 'after-reload',
+      isFacilitator: () => true,
+      runsHere: () => true,
+      now: Date.now,
+      newId: () => 'after-reload-job',
+      changed: () => {},
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      w.sim.setOptions({ failureRate: { 'storage.onValue': 1, 'storage.get': 1 } });
+      jobs.planChanged();
+      await vi.advanceTimersByTimeAsync(60_000);
+      await new Promise((resolve) => realImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      expect(jobs.progress()).toBeNull();
+
+      w.sim.setOptions({ failureRate: {} });
+      jobs.planChanged();
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(jobs.progress()?.state).toBe('interrupted');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      jobs.stop();
+    }
   });
 });
