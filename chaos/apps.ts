@@ -7,7 +7,7 @@ import { type Headless, startHeadless } from '../src/controller/headless';
 import { type Journal, memoryJournal } from '../src/controller/storage-guard';
 import { createRandom } from '../src/domain/random';
 import { connect } from '../src/sdk/connect';
-import type { SimBoard } from '../src/simulator/api';
+import type { SimBoard, SimIframe } from '../src/simulator/api';
 import type { FakeClock } from './clock';
 import type { Faults } from './faults';
 import type { Observed } from './observed';
@@ -57,9 +57,21 @@ export class Apps {
     return member.starting;
   }
 
+  /**
+   * Starts the app of the member's tab, and again for the page a reload put in its place while
+   * it was starting: carrying on with the page that went away would leave the new one without
+   * an app.
+   */
   private async startOnce(member: Member): Promise<void> {
-    const frame = member.tab.headless;
-    if (!frame) return;
+    let frame = member.tab.headless;
+    while (frame && !this.stopped) {
+      await this.startIn(member, frame);
+      if (member.tab.headless === frame) return;
+      frame = member.tab.headless;
+    }
+  }
+
+  private async startIn(member: Member, frame: SimIframe): Promise<void> {
     const random = createRandom(`${this.s.seed}/${member.user.id}/${this.ids}`);
     const { board } = connect(frame.miro, { random });
     // The entry point tries again after a failed start, as a reload by the user would.
@@ -81,6 +93,7 @@ export class Apps {
       } catch (error) {
         member.startError = explain(error);
         this.s.log(`app of ${member.user.name} did not start (${member.startError})`);
+        if (member.tab.headless !== frame) return;
         await new Promise((resolve) => globalThis.setTimeout(resolve, 5_000));
       }
     }

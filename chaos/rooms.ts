@@ -178,7 +178,12 @@ async function runJob(
 ): Promise<JobProgress | null> {
   s.sim.setOptions({ ...s.faults.sim, ...(creditsPerMinute ? { creditsPerMinute } : {}) });
   const reloadAt = random() < 0.5 ? randomIndex(random, 20_000) : null;
-  if (reloadAt !== null) s.later(reloadAt, () => s.reload(s.acting, `during the ${job.label} job`));
+  // Drawn for this job, the reload may come after it, during the next one: it still cuts that.
+  if (reloadAt !== null) {
+    s.later(reloadAt, () =>
+      s.reload(s.acting, `${(reloadAt / 1000).toFixed(1)} s after the ${job.label} job began`),
+    );
+  }
   const type = job.start.type === 'gatherResults' ? 'harvest' : 'copy';
   // The panel shows the last job, which may be the other kind.
   const ours = (progress: JobProgress | null | undefined) =>
