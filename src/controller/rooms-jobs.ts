@@ -94,6 +94,8 @@ export class RoomsJobs {
   private last: RoomsJob | null = null;
   private problem: string | null = null;
   private listening = false;
+  /** Stopped (another tab took over, a reload): a job planned before it must not begin here. */
+  private stopped = false;
   /** One pace for every job of this app: the budget is the user's, whatever the job. */
   private readonly pacer: CreditPacer;
 
@@ -117,7 +119,7 @@ export class RoomsJobs {
 
   /** Reads the stored job once this user facilitates, and follows it (other tabs' progress). */
   planChanged(): void {
-    if (this.listening || !this.deps.isFacilitator()) return;
+    if (this.listening || this.stopped || !this.deps.isFacilitator()) return;
     this.listening = true;
     const collection = this.deps.board.storage.collection(PLAN_COLLECTION);
     // Refused (the iframe is going, the client offline), the stored job stays unread: the next
@@ -131,6 +133,7 @@ export class RoomsJobs {
 
   /** The app stops (another tab takes over): a running job stays stored as running. */
   stop(): void {
+    this.stopped = true;
     if (this.running) this.running.stop = 'step-down';
     if (this.listening) {
       void this.deps.board.storage
@@ -378,6 +381,9 @@ export class RoomsJobs {
 
   /** Stores the job and runs it in the background; resolves once it is under way. */
   private async begin(job: RoomsJob, items: PartItems, resuming: boolean): Promise<CommandResult> {
+    // Planning took calls; meanwhile the tab that runs the breakout may have changed, and two
+    // apps making the same rooms would make them twice.
+    if (this.stopped) return refused('This tab stopped running the breakout. Try again.');
     const encoded = encodeRoomsJob(job);
     if (!encoded.ok) return refused(encoded.problem);
     job.parts.forEach((part, index) => {

@@ -285,6 +285,21 @@ describe('rooms from template', () => {
     }
   });
 
+  it('an app stopped while it plans the job (another tab took over) refuses it and makes nothing', async () => {
+    const w = await claimed({ sim: { callLatencyMs: 100 } });
+    const template = drawTemplate(w);
+    const frames = w.sim.items().filter(isFrame).length;
+    const answer = rooms(w.facilitator).handle(copyCommand(template, 2));
+    w.facilitator.headless.stop();
+    expect(await w.run(answer)).toEqual({
+      ok: false,
+      message: 'This tab stopped running the breakout. Try again.',
+    });
+    await w.settle();
+    expect(w.sim.items().filter(isFrame)).toHaveLength(frames);
+    expect(w.sim.storageValue(PLAN_COLLECTION, ROOMS_JOB_KEY)).toBeUndefined();
+  });
+
   it('refuses what it cannot do, with the reason', async () => {
     const w = await claimed();
     const template = drawTemplate(w);
