@@ -7,9 +7,6 @@ import { type LiveValue, useLiveValue } from './use-live-value';
 /** Who is using this panel, as `{id, name}`. */
 export function useCurrentUser(): LiveValue<UserInfo> {
   const board = useBoard();
-  const source = useMemo(
-    () => ({ read: () => boardFacts(board).me, subscribe: () => () => {} }),
-    [board],
-  );
+  const source = useMemo(() => ({ read: () => boardFacts(board).me }), [board]);
   return useLiveValue(source);
 }

@@ -25,13 +25,17 @@ export function useFrames(): LiveValue<FrameRef[]> {
         const onSelection = (event: { items: ItemRef[] }) => {
           if (event.items.some((item) => isFrame(item) && !known.has(item.id))) changed();
         };
-        board.ui.on('items:delete', reread);
-        board.ui.on('experimental:items:update', reread);
-        board.ui.on('selection:update', onSelection);
-        return () => {
-          board.ui.off('items:delete', reread);
-          board.ui.off('experimental:items:update', reread);
-          board.ui.off('selection:update', onSelection);
+        return {
+          registered: Promise.all([
+            board.ui.on('items:delete', reread),
+            board.ui.on('experimental:items:update', reread),
+            board.ui.on('selection:update', onSelection),
+          ]),
+          unsubscribe: () => {
+            void board.ui.off('items:delete', reread);
+            void board.ui.off('experimental:items:update', reread);
+            void board.ui.off('selection:update', onSelection);
+          },
         };
       },
     };

@@ -18,9 +18,11 @@ export function useHistory(): LiveValue<HistoryReadResult> {
       read: async () => parseHistory(await collection.get(HISTORY_KEY)),
       subscribe: (changed: (value?: HistoryReadResult) => void) => {
         const handler = (value: Json | undefined) => changed(parseHistory(value));
-        void collection.onValue(HISTORY_KEY, handler);
-        return () => {
-          void collection.offValue(HISTORY_KEY, handler);
+        return {
+          registered: collection.onValue(HISTORY_KEY, handler),
+          unsubscribe: () => {
+            void collection.offValue(HISTORY_KEY, handler);
+          },
         };
       },
     };

@@ -18,9 +18,11 @@ export function useOnlineUsers(): LiveValue<OnlineUserInfo[]> {
         // Some clients deliver the new list, some an empty payload (U2): re-read in that case.
         const handler = (event: { users?: OnlineUserInfo[] }) =>
           changed(event?.users?.length ? normalise(event.users) : undefined);
-        board.ui.on('online_users:update', handler);
-        return () => {
-          board.ui.off('online_users:update', handler);
+        return {
+          registered: Promise.resolve(board.ui.on('online_users:update', handler)),
+          unsubscribe: () => {
+            void board.ui.off('online_users:update', handler);
+          },
         };
       },
     }),

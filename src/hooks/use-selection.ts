@@ -11,9 +11,11 @@ export function useSelection(): LiveValue<ItemRef[]> {
       read: () => board.getSelection(),
       subscribe: (changed: (items?: ItemRef[]) => void) => {
         const handler = (event: { items: ItemRef[] }) => changed(event.items);
-        board.ui.on('selection:update', handler);
-        return () => {
-          board.ui.off('selection:update', handler);
+        return {
+          registered: Promise.resolve(board.ui.on('selection:update', handler)),
+          unsubscribe: () => {
+            void board.ui.off('selection:update', handler);
+          },
         };
       },
     }),
