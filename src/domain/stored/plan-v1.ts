@@ -54,7 +54,7 @@ export const STATUSES = [
 ] as const;
 export const TIMERS = ['board', 'app'] as const;
 
-export const RoomSchema = record({
+export const ROOM_ENTRIES = {
   id: id(),
   /** The board frame this room is. */
   frameId: id(),
@@ -68,18 +68,20 @@ export const RoomSchema = record({
   frameMissing: flag(),
   /** The collaboration session of this room while the breakout runs. */
   sessionId: v.nullable(id()),
-});
+};
+export const RoomSchema = record(ROOM_ENTRIES);
 
 /**
  * Where a person stands. `assigned` before start; after start the invitation's fate. Presence
  * (online/offline) is not stored: it is derived from the online users list.
  */
-export const PersonSchema = record({
+export const PERSON_ENTRIES = {
   id: id(),
   name: name(),
   roomId: v.nullable(id()),
   status: choice(STATUSES),
-});
+};
+export const PersonSchema = record(PERSON_ENTRIES);
 
 export const MainAreaSchema = v.nullable(
   v.pipe(
@@ -164,7 +166,8 @@ function brokenPlanRule(plan: v.InferOutput<typeof PlanShape>): Broken | null {
   );
 }
 
-const PlanShape = record({
+/** The plan's fields; the multi-key layout (plan-v2.ts) stores the same fields, spread over keys. */
+export const PLAN_ENTRIES = {
   schema: v.literal(PLAN_SCHEMA_VERSION),
   /** Increases with every write; a reader never accepts a lower one. */
   revision: wholeNumber(),
@@ -188,7 +191,9 @@ const PlanShape = record({
   ...PLANNING_ENTRIES,
   // Facilitation while rooms run (facilitation.ts; absent in older plans = nothing happened yet).
   facilitation: v.nullish(FacilitationSchema, () => emptyFacilitation()),
-});
+};
+
+const PlanShape = record(PLAN_ENTRIES);
 
 export const PlanSchema = v.pipe(PlanShape, rule(brokenPlanRule));
 
@@ -198,14 +203,14 @@ export type PlanReadResult =
   | { status: 'corrupt'; message: string }
   | { status: 'future'; version: number; message: string };
 
-const damagedMessage = (detail: string) =>
+export const damagedMessage = (detail: string) =>
   `The saved breakout plan is damaged (${detail}). Start a new plan to replace it.`;
 
-const futureMessage = (version: number) =>
+export const futureMessage = (version: number) =>
   `This board's breakout plan was saved by a newer version of Breakout Rooms (plan version ` +
   `${version}). Reload the board to update the app; until then the plan is read-only.`;
 
-const VERSION = wholeNumber(1);
+export const VERSION = wholeNumber(1);
 
 /** Never throws: whatever is in storage, the answer is one of the four results. */
 export function parsePlan(raw: unknown): PlanReadResult {
