@@ -14,7 +14,7 @@ import {
 } from './commands';
 import { FacilitatorController } from './facilitator';
 import { openPanelOnClick } from './open-panel';
-import { channelName, serveCommands } from './panel-link';
+import { channelName } from './panel-link';
 import { ParticipantController } from './participant';
 import { ParticipantMoves } from './participant-moves';
 import { ParticipantNotices } from './participant-notices';
@@ -23,6 +23,7 @@ import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
 import { Presence } from './presence';
 import { RoomsController } from './rooms';
+import { serveCommands } from './serve-commands';
 import { browserJournal, type Journal, memoryJournal, StorageGuard } from './storage-guard';
 import { type Locks, tabLease } from './tab-lease';
 import { ViewportMover, viewportAroundFrame } from './viewport';

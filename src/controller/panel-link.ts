@@ -1,82 +1,67 @@
+import * as v from 'valibot';
 import type { Plan } from '../domain/plan';
-import type { CommandResult, ControllerNotice, PanelCommand } from './commands';
+import { anyText, describeIssue } from '../domain/stored/valid';
+import type { CommandResult, ControllerNotice } from './answers';
+import type { PanelCommand } from './commands';
+import type { ToPanel } from './panel-reads';
 import type { RoomsWork } from './rooms-work';
+import type { CommandMessage } from './serve-commands';
 
 /**
  * The panel and the headless app of one tab are separate iframes; Miro's broadcast skips the
  * sending tab (miro-sdk.md E1), so they talk over a BroadcastChannel scoped to board and user.
  * Several tabs of one user share the channel; every message names the headless instance it is for.
+ * Each message is one valibot definition, and whatever arrives is read with it: a tab of another
+ * version of the app (loaded before a deploy) or a bug can put anything on the channel, and
+ * nothing unreadable is acted on. This file is the panel's side and what both sides share; how
+ * the panel reads is panel-reads.ts (loaded after its first load), the headless app's side is
+ * serve-commands.ts, so the panel never loads the commands' definitions.
  */
-type LinkMessage =
-  | { kind: 'hello'; from: 'panel' }
-  | {
-      kind: 'here';
-      instanceId: string;
-      notice: ControllerNotice;
-      plan: Plan | null;
-      work: RoomsWork;
-    }
-  | { kind: 'command'; to: string; id: string; command: PanelCommand }
-  | { kind: 'result'; from: string; id: string; result: CommandResult }
-  | { kind: 'notice'; from: string; notice: ControllerNotice }
-  /**
-   * The plan as the headless app holds it. Miro may not echo a write to the writer's own tab
-   * (miro-sdk.md S1), and the panel shares that tab: without this a facilitator's panel would
-   * miss every join. A storage notification can also be lost (S3): the headless app reads the
-   * plan again when that matters (the end, a room closing), and this brings its panel along.
-   */
-  | { kind: 'plan'; from: string; plan: Plan }
-  /** Rooms with material: a job's progress, the rooms' activity, sessions on offer. */
-  | { kind: 'work'; from: string; work: RoomsWork };
+
+/** Addressed to one headless app, answered with a `result` of the same id. */
+export const commandEnvelope = { kind: v.literal('command'), to: anyText(), id: anyText() };
+export const HelloSchema = v.object({ kind: v.literal('hello'), from: v.literal('panel') });
+
+type Schemas = Readonly<Record<string, v.GenericSchema>>;
+type MessageOf<S extends Schemas> = v.InferOutput<S[keyof S]>;
+type ToApp = v.InferOutput<typeof HelloSchema> | CommandMessage;
+
+/**
+ * The message if its kind is one of `schemas` and it reads as that definition says, else null.
+ * Each side reads only what it listens to, so a panel's plan is never read by the other tabs' apps.
+ */
+export function readMessage<S extends Schemas>(raw: unknown, schemas: S): MessageOf<S> | null {
+  const kind = typeof raw === 'object' && raw !== null ? (raw as { kind?: unknown }).kind : null;
+  if (typeof kind !== 'string' || !Object.hasOwn(schemas, kind)) return null;
+  const parsed = v.safeParse(schemas[kind] as v.GenericSchema, raw, { abortEarly: true });
+  return parsed.success ? (parsed.output as MessageOf<S>) : null;
+}
+
+/** Why a part could not be read, as a person can pass it on ("command: roomId should be text"). */
+export function problemOf(schema: v.GenericSchema, value: unknown, part: string): string {
+  const [issue] = v.safeParse(schema, value, { abortEarly: true }).issues ?? [];
+  return issue ? `${part}: ${describeIssue(issue)}` : part;
+}
+
+/** A closed channel throws on post: an answer finished after the app stopped goes nowhere. */
+export function poster<M>(channel: BroadcastChannel) {
+  let open = true;
+  return {
+    post: (message: M) => {
+      if (open) channel.postMessage(message);
+    },
+    close: () => {
+      open = false;
+      channel.close();
+    },
+  };
+}
 
 export const channelName = (boardId: string, userId: string) =>
   `breakout-rooms/${boardId}/${userId}`;
 
 /** How long the panel waits for its headless app before saying it cannot reach it. */
 export const LINK_TIMEOUT_MS = 20_000;
-
-export type HeadlessEndpoint = {
-  announce(notice: ControllerNotice): void;
-  announcePlan(plan: Plan): void;
-  announceWork(work: RoomsWork): void;
-  close(): void;
-};
-
-export function serveCommands(
-  name: string,
-  instanceId: string,
-  handle: (command: PanelCommand) => Promise<CommandResult>,
-  current: () => { notice: ControllerNotice; plan: Plan | null; work: RoomsWork },
-): HeadlessEndpoint {
-  const here = (): LinkMessage => ({ kind: 'here', instanceId, ...current() });
-  const channel = new BroadcastChannel(name);
-  channel.onmessage = (event: MessageEvent<LinkMessage>) => {
-    const message = event.data;
-    if (message.kind === 'hello') {
-      channel.postMessage(here());
-    } else if (message.kind === 'command' && message.to === instanceId) {
-      handle(message.command).then((result) =>
-        channel.postMessage({
-          kind: 'result',
-          from: instanceId,
-          id: message.id,
-          result,
-        } satisfies LinkMessage),
-      );
-    }
-  };
-  // A panel that said hello before this app had loaded learns about it now.
-  channel.postMessage(here());
-  return {
-    announce: (notice) =>
-      channel.postMessage({ kind: 'notice', from: instanceId, notice } satisfies LinkMessage),
-    announcePlan: (plan) =>
-      channel.postMessage({ kind: 'plan', from: instanceId, plan } satisfies LinkMessage),
-    announceWork: (work) =>
-      channel.postMessage({ kind: 'work', from: instanceId, work } satisfies LinkMessage),
-    close: () => channel.close(),
-  };
-}
 
 export type PanelEndpoint = {
   send(command: PanelCommand): Promise<CommandResult>;
@@ -93,18 +78,38 @@ export type PanelListeners = {
   work?: (work: RoomsWork) => void;
 };
 
+/**
+ * How the panel reads what arrives (panel-reads.ts): loaded once, after the panel's first load,
+ * as its plan reader is (plan-store.tsx), since it holds the plan's whole definition.
+ */
+let reads: Promise<typeof import('./panel-reads')> | null = null;
+const loadReads = () => {
+  reads ??= import('./panel-reads');
+  return reads;
+};
+
+/** What the panel says when its app's answer cannot be read (an app of another version). */
+export const unreadableAnswer = (problem: string) =>
+  `The Breakout Rooms app in this tab answered with something this panel cannot read (${problem}). Reload the board and try again.`;
+
 export function connectToHeadless(
   name: string,
   preferredInstance: string | null,
   listeners: PanelListeners,
 ): PanelEndpoint {
   const channel = new BroadcastChannel(name);
+  const link = poster<ToApp>(channel);
   let target = preferredInstance;
   let counter = 0;
   const waiting = new Map<string, (result: CommandResult) => void>();
+  const answered = (id: string, result: CommandResult) => {
+    waiting.get(id)?.(result);
+    waiting.delete(id);
+  };
 
-  channel.onmessage = (event: MessageEvent<LinkMessage>) => {
-    const message = event.data;
+  /** Messages are acted on in the order they came, each once it is read. */
+  let queue = Promise.resolve();
+  const act = (message: ToPanel) => {
     if (message.kind === 'here') {
       target ??= message.instanceId;
       if (message.instanceId === target) {
@@ -119,11 +124,24 @@ export function connectToHeadless(
     } else if (message.kind === 'work' && message.from === target) {
       listeners.work?.(message.work);
     } else if (message.kind === 'result' && message.from === target) {
-      waiting.get(message.id)?.(message.result);
-      waiting.delete(message.id);
+      answered(message.id, message.result);
     }
   };
-  channel.postMessage({ kind: 'hello', from: 'panel' } satisfies LinkMessage);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    queue = queue
+      .then(() => loadReads())
+      .then(({ readForPanel }) => {
+        const read = readForPanel(event.data);
+        if (read?.read === 'message') act(read.message);
+        else if (read?.read === 'unreadable answer' && read.from === target) {
+          answered(read.id, { ok: false, message: unreadableAnswer(read.problem) });
+        }
+      })
+      // Nothing read (its definitions could not load), or a listener that threw: the messages
+      // after it are still read.
+      .catch((error: unknown) => console.error('Breakout Rooms: a panel update failed.', error));
+  };
+  link.post({ kind: 'hello', from: 'panel' });
 
   return {
     send(command) {
@@ -150,9 +168,9 @@ export function connectToHeadless(
           globalThis.clearTimeout(timer);
           resolve(result);
         });
-        channel.postMessage({ kind: 'command', to, id, command } satisfies LinkMessage);
+        link.post({ kind: 'command', to, id, command });
       });
     },
-    close: () => channel.close(),
+    close: link.close,
   };
 }

@@ -25,9 +25,10 @@ import type { FrameItem, Json } from '../sdk/surface';
 import { BoardMaker } from './board-maker';
 import type { CommandResult } from './commands';
 import { CreditPacer } from './credit-pacer';
+import { progressOf } from './job-progress';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
-import { type JobProgress, type JobState, progressOf } from './rooms-work';
+import type { JobProgress, JobState } from './rooms-work';
 
 export type CopyRequest = {
   templateFrameId: string;

@@ -5,6 +5,8 @@
  * rooms' frames; both may report the same change, which counts once.
  */
 
+import type { ActivitySnapshot } from './snapshot';
+
 export const RECENT_MS = 5 * 60_000;
 export const DEFAULT_QUIET_AFTER_MS = 5 * 60_000;
 const MINUTE = 60_000;
@@ -164,22 +166,6 @@ export function changesBetween(
   }
   return seen;
 }
-
-/** What a panel needs of a room's activity: plain data, computed into a view with its own clock. */
-export type RoomSnapshot = {
-  readonly roomId: string;
-  /** When each recently changed item last changed. */
-  readonly recentTimes: readonly number[];
-  readonly lastChangeAt: number | null;
-  readonly added: number;
-  readonly activeMinutes: number;
-};
-
-export type ActivitySnapshot = {
-  readonly runId: string;
-  readonly startedAt: number;
-  readonly rooms: readonly RoomSnapshot[];
-};
 
 export function snapshotOf(activity: Activity, now: number): ActivitySnapshot {
   return {

@@ -8,8 +8,10 @@ import type { Rect } from '../plan';
 import { cleanName } from '../text';
 import type { ItemToMake } from './make-plan';
 
-export type PromptKind = 'text' | 'sticky_note';
-export type PromptSpot = 'top-left' | 'top' | 'centre';
+export const PROMPT_KINDS = ['text', 'sticky_note'] as const;
+export const PROMPT_SPOTS = ['top-left', 'top', 'centre'] as const;
+export type PromptKind = (typeof PROMPT_KINDS)[number];
+export type PromptSpot = (typeof PROMPT_SPOTS)[number];
 export type PromptPlacement = { kind: PromptKind; spot: PromptSpot };
 
 export const DEFAULT_PROMPT: PromptPlacement = { kind: 'text', spot: 'top-left' };

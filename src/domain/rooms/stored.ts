@@ -9,7 +9,8 @@
 import * as v from 'valibot';
 import { isValidId, MAX_COORDINATE, MAX_ID_LENGTH, MAX_ROOMS } from '../limits';
 import { cleanName } from '../text';
-import { MAX_PROMPT_LENGTH } from './prompts';
+import { JOB_TYPES } from './job-types';
+import { MAX_PROMPT_LENGTH, PROMPT_KINDS, PROMPT_SPOTS } from './prompts';
 
 export const ROOMS_JOB_KEY = 'rooms-job';
 export const ROOMS_ACTIVITY_KEY = 'rooms-activity';
@@ -52,6 +53,12 @@ const list = <S extends v.GenericSchema>(item: S, max: number) =>
 
 const PersonSchema = v.object({ id: id(), name: name() });
 
+/** Where a room's prompt goes: stored with a job, and asked for by the panel. */
+export const PromptPlacementSchema = v.object({
+  kind: v.picklist(PROMPT_KINDS, 'should be text or sticky_note'),
+  spot: v.picklist(PROMPT_SPOTS, 'should be top-left, top or centre'),
+});
+
 /** A frame the job makes: where it goes and, once made, its id. */
 const JobFrameSchema = v.object({
   title: name(),
@@ -82,7 +89,7 @@ export const RoomsJobSchema = v.object({
   schema: v.literal(1, 'should be schema 1'),
   kind: v.literal('rooms-job', 'should be a rooms job'),
   id: id(),
-  type: v.picklist(['copy', 'harvest'], 'should be copy or harvest'),
+  type: v.picklist(JOB_TYPES, 'should be copy or harvest'),
   by: PersonSchema,
   /** The headless app that runs it; another app of the same user sees it as someone else's run. */
   instance: text(100),
@@ -91,10 +98,7 @@ export const RoomsJobSchema = v.object({
   /** Copy: the template frame. Harvest: null. */
   template: v.nullable(id()),
   /** Copy: where each room's prompt goes. */
-  prompt: v.object({
-    kind: v.picklist(['text', 'sticky_note']),
-    spot: v.picklist(['top-left', 'top', 'centre']),
-  }),
+  prompt: PromptPlacementSchema,
   /** Harvest: the run whose rooms it gathers. */
   runId: v.nullable(id()),
   /** What the rooms do not get, by item type. */

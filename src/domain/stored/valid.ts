@@ -56,6 +56,11 @@ export const name = () =>
     v.transform((raw) => cleanName(raw)),
   );
 
+/** Any text and any finite number: shapes passed between this user's own apps (panel-link.ts). */
+export const anyText = () => v.string('should be text');
+export const finiteNumber = () =>
+  v.pipe(v.number('should be a number'), v.finite('should be a number'));
+
 export const flag = () => v.boolean('should be true or false');
 
 type Range = { min: number; max: number; integer?: boolean };

@@ -1,5 +1,5 @@
 import type { RoomsWork } from '../../controller/rooms-work';
-import type { ActivitySnapshot } from '../../domain/rooms/activity';
+import type { ActivitySnapshot } from '../../domain/rooms/snapshot';
 import { usePlanValue } from '../../hooks/plan-store';
 import { useRoomsWork } from '../../hooks/use-rooms-work';
 

@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import type { Plan } from '../domain/plan';
+import { anyText, flag, isRecord } from '../domain/stored/valid';
+
+/**
+ * What the headless app sends its panel on the panel link (panel-link.ts), each one valibot
+ * definition from which its type comes. Kept apart from the commands (commands.ts), which only
+ * the headless app reads: the panel's first load carries these and nothing of the commands.
+ */
+
+/**
+ * A plan from another of this user's apps. Only its being an object is checked here: the panel
+ * link reads every plan in full with the stored plan's own reader (`parsePlan`: version,
+ * migration, every rule) before anyone sees it. That reader loads after the panel's first load
+ * (with the panel's PlanReader), so this definition cannot hold it.
+ */
+export const SentPlanSchema = v.custom<Plan>(isRecord, 'should be a plan');
+
+export const CommandResultSchema = v.variant(
+  'ok',
+  [
+    v.object({ ok: v.literal(true), plan: v.nullable(SentPlanSchema) }),
+    v.object({ ok: v.literal(false), message: anyText() }),
+  ],
+  'should be an answer',
+);
+export type CommandResult = v.InferOutput<typeof CommandResultSchema>;
+
+/** What the controller tells open panels without being asked. */
+export const ControllerNoticeSchema = v.object({
+  /** Set while something the facilitator did could not be saved or done; null when all is well. */
+  problem: v.nullable(anyText()),
+  busy: flag(),
+});
+export type ControllerNotice = v.InferOutput<typeof ControllerNoticeSchema>;
