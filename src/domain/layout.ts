@@ -29,6 +29,8 @@ import {
   LAYOUT_VERSION,
   MAX_ROOMS_PER_BUCKET,
   type Members,
+  PLANNING_KEY,
+  type Planning,
   roomsKey,
   type Statuses,
   statusKey,
@@ -86,7 +88,7 @@ function bucketsOf(rooms: readonly BucketRoom[]): BucketRoom[][] {
 }
 
 /** The stored value when its content is the same (so it is not written again), else a new one. */
-function kept<T extends Members | Index>(stored: T | undefined, fresh: T): T {
+function kept<T extends Members | Index | Planning>(stored: T | undefined, fresh: T): T {
   return stored && json({ ...stored, rev: fresh.rev }) === json(fresh) ? stored : fresh;
 }
 
@@ -95,7 +97,15 @@ function kept<T extends Members | Index>(stored: T | undefined, fresh: T): T {
  * board, or a plan of the one-key layout being carried on, which is then written whole).
  */
 export function layoutOf(plan: Plan, stored: Layout | null): Layout {
-  const { schema: _v1, revision, rooms, people, ...fields } = encodePlan(plan);
+  const {
+    schema: _v1,
+    revision,
+    rooms,
+    people,
+    preAssignments,
+    rotation,
+    ...fields
+  } = encodePlan(plan);
   const byRoom = new Map<string | null, Person[]>();
   for (const person of people)
     byRoom.set(person.roomId, [...(byRoom.get(person.roomId) ?? []), person]);
@@ -144,6 +154,14 @@ export function layoutOf(plan: Plan, stored: Layout | null): Layout {
     return value.rev;
   });
 
+  const planning = kept(stored?.values.get(PLANNING_KEY) as Planning | undefined, {
+    schema: LAYOUT_VERSION,
+    rev: revision,
+    preAssignments,
+    rotation,
+  });
+  values.set(PLANNING_KEY, planning);
+
   const control = encodeStored(ControlSchema, {
     schema: LAYOUT_VERSION,
     revision,
@@ -152,6 +170,7 @@ export function layoutOf(plan: Plan, stored: Layout | null): Layout {
     buckets,
     unplaced,
     index,
+    planning: planning.rev,
   });
   const held = stored?.control;
   const unchanged = held && json({ ...held, revision }) === json(control);
@@ -186,6 +205,7 @@ function listed(control: Control): Map<string, number> {
     keys.set(statusKey(UNPLACED), control.unplaced);
   }
   for (const [shard, rev] of control.index.entries()) keys.set(indexKey(shard), rev);
+  keys.set(PLANNING_KEY, control.planning);
   return keys;
 }
 
@@ -274,7 +294,9 @@ export function assemble(
         people.push({ ...person, status: statuses.statuses[i] ?? 'assigned' });
     }
   }
-  if (waiting.size > 0) return { status: 'waiting', keys: [...waiting] };
+  // The planning lists are the facilitator's alone; a participant's plan has none in use.
+  const planning = reader.kind === 'everyone' ? at<Planning>(PLANNING_KEY) : NO_PLANNING;
+  if (waiting.size > 0 || !planning) return { status: 'waiting', keys: [...waiting] };
   if (
     mine !== null &&
     !people.some((person) => person.id === (reader as { personId: string }).personId)
@@ -288,12 +310,27 @@ export function assemble(
     buckets: _buckets,
     unplaced: _out,
     index: _index,
+    planning: _planning,
     ...fields
   } = control;
-  const whole = { ...fields, schema: PLAN_SCHEMA_VERSION, revision, rooms, people };
+  const { preAssignments, rotation } = planning;
+  const whole = {
+    ...fields,
+    schema: PLAN_SCHEMA_VERSION,
+    revision,
+    rooms,
+    people,
+    preAssignments,
+    rotation,
+  };
   const read = readStored(PlanSchema, reader.kind === 'everyone' ? whole : onlyRooms(whole, rooms));
   return read.ok ? { status: 'ok', plan: read.value } : damaged(read.detail);
 }
+
+const NO_PLANNING: Pick<Planning, 'preAssignments' | 'rotation'> = {
+  preAssignments: [],
+  rotation: null,
+};
 
 const damaged = (detail: string): Assembly => ({
   status: 'corrupt',
@@ -316,7 +353,7 @@ function bucketAt(control: Control, position: number): number {
 }
 
 /** The control value's lists cut to the rooms a participant follows. */
-function onlyRooms<T extends Pick<Plan, 'helpRequests' | 'preAssignments' | 'facilitation'>>(
+function onlyRooms<T extends Pick<Plan, 'helpRequests' | 'facilitation'>>(
   plan: T,
   rooms: readonly Room[],
 ): T {
@@ -325,7 +362,6 @@ function onlyRooms<T extends Pick<Plan, 'helpRequests' | 'preAssignments' | 'fac
   return {
     ...plan,
     helpRequests: plan.helpRequests.filter((request) => kept(request.roomId)),
-    preAssignments: plan.preAssignments.filter((row) => kept(row.roomId)),
     facilitation: {
       ...plan.facilitation,
       lockedRoomIds: plan.facilitation.lockedRoomIds.filter(kept),

@@ -161,6 +161,28 @@ describe('layoutWrites', () => {
     expect(writes.removed).toEqual([roomsKey(1), statusKey(1)]);
   });
 
+  it('keeps the imported list and the rotation out of the control value', () => {
+    const planned = reduceAll(planWithRooms('f1', 'f2'), [
+      { type: 'personAssigned', person: person('p1'), roomId: room('f1') },
+    ]);
+    const before = layoutOf(planned, null);
+    const rows = Array.from({ length: 500 }, (_, n) => ({
+      name: `Imported participant ${n}`,
+      roomId: room(n % 2 ? 'f1' : 'f2'),
+    }));
+    const imported = next(planned, { type: 'preAssignmentsSet', rows });
+    const layout = layoutOf(imported, before);
+    const writes = layoutWrites(before, layout);
+    expect(keysOf(writes)).toEqual(['planning']);
+    expect(writes.control?.planning).toBe(imported.revision);
+    expect(valueBytes(layout.control)).toBeLessThan(2_000);
+    expect(assembled(layout).preAssignments).toHaveLength(500);
+    const values = new Map([...layout.values].filter(([key]) => key !== 'planning'));
+    expect(assemble(layout.control, values)).toEqual({ status: 'waiting', keys: ['planning'] });
+    const p1 = assembled(layout, values, { kind: 'participant', personId: 'p1' });
+    expect(p1.preAssignments).toEqual([]);
+  });
+
   it('people moved out of every room while running have their own group', () => {
     const out = next(plan, { type: 'personAssigned', person: person('p3'), roomId: null });
     const layout = layoutOf(out, stored);

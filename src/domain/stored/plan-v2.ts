@@ -1,8 +1,8 @@
 /**
  * The stored plan in the multi-key layout (version 2, docs/architecture.md "Storage layout"): the
  * control value under the plan's key, the rooms in buckets with their members (`rooms:<k>`), the
- * members' statuses (`status:<k>`), the people out of every room (`rooms:none`, `status:none`)
- * and who is in which room (`index:<h>`). The fields are the plan's own (plan-v1.ts), spread over
+ * members' statuses (`status:<k>`), the people out of every room (`rooms:none`, `status:none`),
+ * who is in which room (`index:<h>`) and the facilitator's planning lists (`planning`). The fields are the plan's own (plan-v1.ts), spread over
  * the keys, so there is still one definition of each. How a plan is cut into these values and put
  * together again is domain/layout.ts.
  */
@@ -46,10 +46,18 @@ export const UNPLACED = 'none';
 export const roomsKey = (group: number | typeof UNPLACED) => `rooms:${group}`;
 export const statusKey = (group: number | typeof UNPLACED) => `status:${group}`;
 export const indexKey = (shard: number) => `index:${shard}`;
+export const PLANNING_KEY = 'planning';
 
 const revision = () => wholeNumber();
 
-const { schema: _v1, rooms: _rooms, people: _people, ...CONTROL_FIELDS } = PLAN_ENTRIES;
+const {
+  schema: _v1,
+  rooms: _rooms,
+  people: _people,
+  preAssignments,
+  rotation,
+  ...CONTROL_FIELDS
+} = PLAN_ENTRIES;
 
 /**
  * Everything of the plan but its rooms' places and its people, and the revision of every value
@@ -69,6 +77,8 @@ export const ControlSchema = v.pipe(
     /** The revision of `rooms:none`; null when everyone is in a room. */
     unplaced: v.nullable(revision()),
     index: list(revision(), INDEX_SHARDS),
+    /** The revision of `planning`. */
+    planning: revision(),
   }),
   rule((control) => {
     const repeat = firstRepeat(control.rooms.map((room) => room.id));
@@ -123,13 +133,25 @@ export const IndexSchema = record({
   people: list(record({ id: id(), roomId: id() }), MAX_PEOPLE),
 });
 
+/**
+ * `planning`: the imported list and the rotation rounds, which only the facilitator's app uses and
+ * which can grow to tens of kB; kept out of the control value that every app reads.
+ */
+export const PlanningSchema = record({
+  schema: v.literal(LAYOUT_VERSION),
+  rev: revision(),
+  preAssignments,
+  rotation,
+});
+
 export type Control = v.InferOutput<typeof ControlSchema>;
 export type BucketRoom = v.InferOutput<typeof BucketRoomSchema>;
 export type Members = v.InferOutput<typeof MembersSchema>;
 export type Statuses = v.InferOutput<typeof StatusesSchema>;
 export type Index = v.InferOutput<typeof IndexSchema>;
+export type Planning = v.InferOutput<typeof PlanningSchema>;
 /** A value the control value governs, by the kind its key names. */
-export type Governed = Members | Statuses | Index;
+export type Governed = Members | Statuses | Index | Planning;
 
 /** What the plan's key holds: a control value, a version-1 plan (read on, to be stored anew), … */
 export type PlanKeyRead =
@@ -170,6 +192,7 @@ const SCHEMA_OF_KEY: ReadonlyArray<[prefix: string, schema: v.GenericSchema<unkn
   ['rooms:', MembersSchema],
   ['status:', StatusesSchema],
   ['index:', IndexSchema],
+  [PLANNING_KEY, PlanningSchema],
 ];
 
 /**
@@ -177,7 +200,9 @@ const SCHEMA_OF_KEY: ReadonlyArray<[prefix: string, schema: v.GenericSchema<unkn
  * ("rooms:3: rooms[2].people[1].name should be text").
  */
 export function parseGoverned(key: string, raw: unknown): Read<Governed> {
-  const schema = SCHEMA_OF_KEY.find(([prefix]) => key.startsWith(prefix))?.[1];
+  const schema = SCHEMA_OF_KEY.find(([name]) =>
+    name.endsWith(':') ? key.startsWith(name) : key === name,
+  )?.[1];
   if (!schema) return { ok: false, detail: `${key}: not a key of the breakout` };
   const read = readStored(schema, raw);
   return read.ok ? read : { ok: false, detail: `${key}: ${read.detail}` };
