@@ -134,6 +134,8 @@ test.describe('rooms with material: from a template, watched, harvested', () => 
   test('quiet room', async () => {
     // A minute of a still room, in real time.
     test.setTimeout(3 * MINUTE);
+    // Set rarely, so folded behind one button beside "Announce to all rooms".
+    await host.getByRole('button', { name: 'Quiet rooms' }).click();
     const after = host.getByLabel('Quiet after (min)');
     await expect(after).toHaveValue('5');
     await after.fill('1');

@@ -193,7 +193,9 @@ describe('room activity', () => {
 describe('quiet room', () => {
   it('quiet room: a room with people and no change is flagged quiet, at the threshold set, and sorted first when asked', async () => {
     const { w, panel } = await runningPanel();
-    // The quiet controls show once someone is in a room.
+    // Folded behind one button in the toolbar: set rarely.
+    await until(w, () => panel.getByRole('button', { name: 'Quiet rooms' }), 'the quiet button');
+    await panel.user.click(panel.getByRole('button', { name: 'Quiet rooms' }));
     await until(w, () => panel.getByLabelText('Quiet after (min)'), 'the quiet controls show');
     const after = panel.getByLabelText('Quiet after (min)') as HTMLInputElement;
     expect(after.value).toBe('5');

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { useAnyoneInRooms, useQuietAfterMinutes } from '../../hooks/use-room-activity';
+import { memo, useCallback, useEffect, useId, useState } from 'react';
+import { useQuietAfterMinutes } from '../../hooks/use-room-activity';
 import { useRoomsActions } from '../../hooks/use-rooms-work';
 import '../shared/rooms-work.css';
 
@@ -7,26 +7,54 @@ type Props = { quietFirst: boolean; onQuietFirst: (on: boolean) => void };
 
 /**
  * When a room counts as quiet (minutes without a change while people are in it), and whether
- * quiet rooms come first; in the running screen's toolbar once someone is in a room.
+ * quiet rooms come first: set rarely, so folded behind one button in the running screen's
+ * toolbar, beside "Announce to all rooms". It reads only the threshold, so joins pass it by.
  */
-export function QuietControls({ quietFirst, onQuietFirst }: Props) {
-  const id = useId();
+export const QuietControls = memo(function QuietControls({ quietFirst, onQuietFirst }: Props) {
+  const toggleId = useId();
+  const bodyId = useId();
+  const [open, setOpen] = useState(false);
   const held = useQuietAfterMinutes();
-  const anyoneIn = useAnyoneInRooms();
+  const toggle = useCallback(() => setOpen((was) => !was), []);
+  // Until the watcher reports there is no threshold to show or set.
+  if (held === null) return null;
+  return (
+    <section
+      aria-labelledby={toggleId}
+      className={open ? 'quiet-rooms quiet-rooms-open' : 'quiet-rooms'}
+    >
+      <button
+        id={toggleId}
+        type="button"
+        className="button button-secondary button-small"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={toggle}
+      >
+        <span className="icon icon-activity" aria-hidden="true" />
+        Quiet rooms
+      </button>
+      <div id={bodyId} hidden={!open} className="quiet-controls">
+        {open && <QuietSettings held={held} quietFirst={quietFirst} onQuietFirst={onQuietFirst} />}
+      </div>
+    </section>
+  );
+});
+
+function QuietSettings({ held, quietFirst, onQuietFirst }: Props & { held: number }) {
+  const id = useId();
   const { setQuietAfter } = useRoomsActions();
-  const [typed, setTyped] = useState('');
+  const [typed, setTyped] = useState(() => String(held));
   useEffect(() => {
-    if (held !== null) setTyped(String(held));
+    setTyped(String(held));
   }, [held]);
   const minutes = Number(typed);
   const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= 120;
   const save = useCallback(() => {
     if (valid && minutes !== held) void setQuietAfter(minutes);
   }, [valid, minutes, held, setQuietAfter]);
-  // Only a room with people in it can be quiet: until someone joins, the controls would be noise.
-  if (held === null || !anyoneIn) return null;
   return (
-    <div className="quiet-controls">
+    <>
       <label className="p-small" htmlFor={`${id}-after`}>
         Quiet after (min)
       </label>
@@ -54,6 +82,6 @@ export function QuietControls({ quietFirst, onQuietFirst }: Props) {
         <span className="p-small">Quiet rooms first</span>
       </label>
       {!valid && <p className="field-error p-small">From 1 to 120 minutes.</p>}
-    </div>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { clockTime } from '../shared/format-time';
 import type { RoomOption } from '../shared/room-options';
 import { PersonStatusRow } from './PersonStatusRow';
 import { RoomActions } from './RoomActions';
-import { RoomActivity } from './RoomActivity';
+import { QuietTag, RoomActivity } from './RoomActivity';
 
 type Props = {
   roomId: string;
@@ -29,8 +29,9 @@ const sameSlice = (a: Slice, b: Slice) =>
   sameItems(a.people, b.people);
 
 /**
- * One room while it runs: its name, "3 of 4 joined" with a bar, its actions in one row of icon
- * buttons, and its people as one-line rows with a status tag. It can be folded to its header.
+ * One room while it runs: its name (and "quiet" beside it), "3 of 4 joined" with a bar and its
+ * activity on one line, its actions in one row of icon buttons, and its people as one-line rows
+ * with a status tag. It can be folded to its header.
  * A plain component: a join re-renders this card and that person's row, nothing else in it.
  */
 export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query }: Props) {
@@ -79,6 +80,7 @@ export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query
             />
             <span className="room-name">{room.name}</span>
           </button>
+          {!closed && <QuietTag roomId={room.id} />}
         </h2>
         <RoomActions roomId={room.id} name={room.name} locked={locked} closed={closed} />
       </div>
@@ -93,7 +95,7 @@ export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query
             {joined} of {people.length} joined
           </span>
         )}
-        {!closed && <RoomActivity roomId={room.id} joined={joined} />}
+        {!closed && <RoomActivity roomId={room.id} />}
       </div>
       {(closure || locked || room.frameMissing) && (
         <p className="room-notes p-small">

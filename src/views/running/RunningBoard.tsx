@@ -57,8 +57,8 @@ export const RunningBoard = memo(function RunningBoard({
         <HelpQueue onlineUsers={onlineUsers} />
         <div className="toolbar">
           <AnnouncePanel />
-          {placed > FILTER_FROM && <PeopleFilter query={query} onChange={setQuery} />}
           <QuietControls quietFirst={quietFirst} onQuietFirst={setQuietFirst} />
+          {placed > FILTER_FROM && <PeopleFilter query={query} onChange={setQuery} />}
         </div>
         <LateArrivals meId={meId} onlineUsers={onlineUsers} rooms={options} />
         <section aria-label="Rooms" className="room-board">
