@@ -1,13 +1,14 @@
 /**
- * Reading a pre-assignment list pasted by the facilitator: a spreadsheet export (CSV with comma,
- * semicolon or tab, with or without a header row) or a plain list such as "Ada Lovelace → Room 1".
- * Pasted text is untrusted and often messy, so nothing throws: every line either becomes a row or
- * an error that names its line and says how to fix it.
+ * Reading a pre-assignment list pasted or imported by the facilitator: a spreadsheet export (CSV
+ * with comma, semicolon as European Excel writes it, or tab, with or without a header row, quoted
+ * cells holding separators, quotes and line breaks, a byte order mark) or a plain list such as
+ * "Ada Lovelace → Room 1". Pasted text is untrusted and often messy, so nothing throws: every
+ * line either becomes a row or an error that names its line and says how to fix it.
  */
 
 import { toSingleLine } from '../text';
-import { detectSeparator, type Separator, splitDelimitedLine } from './delimited-text';
 import { nameKey } from './name-key';
+import { type Separator, type SheetRow, sheetRows } from './sheet-rows';
 
 export type AssignmentRow = {
   /** 1-based line in the pasted text. */
@@ -43,8 +44,6 @@ type Columns = Partial<Record<Column, number>>;
 
 const FORMAT_HINT =
   'Write one person per line, like "Ada Lovelace → Room 1" or "Ada Lovelace, Room 1".';
-
-type Line = { line: number; text: string };
 
 function who(nameText: string, emailText = ''): { name: string | null; email: string | null } {
   const text = toSingleLine(nameText);
@@ -119,39 +118,72 @@ function trimEmptyTail(cells: readonly string[]): string[] {
   return cells.slice(0, end);
 }
 
-function readArrowLine({ line, text }: Line): AssignmentRow | AssignmentRowError {
+function readArrowRow({ line, text }: SheetRow): AssignmentRow | AssignmentRowError {
   const arrow = ARROW.exec(text);
   if (arrow === null) return row(line, who(text), '');
   return row(line, who(text.slice(0, arrow.index)), text.slice(arrow.index + arrow[0].length));
 }
 
-function readDelimitedLines(lines: readonly Line[]): Array<AssignmentRow | AssignmentRowError> {
-  const separator: Separator | null = detectSeparator(lines.map(({ text }) => text));
-  if (separator === null) {
-    return lines.map(({ line }) => ({
-      line,
-      message: `Line ${line}: no room found. ${FORMAT_HINT}`,
-    }));
+/** Tab beats semicolon beats comma when they split as many rows: names hold commas. */
+const SEPARATORS: readonly Separator[] = ['\t', ';', ','];
+
+const isArrowRow = (sheetRow: SheetRow) => ARROW.test(sheetRow.text);
+
+type Reading = { separator: Separator; rows: SheetRow[]; quoteProblems: number; split: number };
+
+/** Fewer rows whose quotes make no sense at its separator first, then more rows split. */
+const betterThan = (a: Reading, b: Reading) =>
+  a.quoteProblems < b.quoteProblems || (a.quoteProblems === b.quoteProblems && a.split > b.split);
+
+/**
+ * The text's rows as the separator that reads them best (see `betterThan`); blank rows and #
+ * comments dropped. `separator` is null when none splits any row into two or more cells.
+ */
+function readRows(text: string): { separator: Separator | null; rows: SheetRow[] } {
+  let best: Reading | null = null;
+  for (const separator of SEPARATORS) {
+    const rows = sheetRows(text, separator).filter(({ text: written }) => {
+      const content = written.trim();
+      return content !== '' && !content.startsWith('#');
+    });
+    const sheet = rows.filter((sheetRow) => !isArrowRow(sheetRow));
+    const reading: Reading = {
+      separator,
+      rows,
+      quoteProblems: sheet.filter((row) => row.unclosedQuote || row.strayQuote).length,
+      split: sheet.filter((row) => !row.unclosedQuote && row.cells.length >= 2).length,
+    };
+    if (best === null || betterThan(reading, best)) best = reading;
   }
-  const results: Array<AssignmentRow | AssignmentRowError> = [];
+  if (best === null || best.split === 0) return { separator: null, rows: best?.rows ?? [] };
+  return best;
+}
+
+function unclosedQuote({ line, lastLine }: SheetRow): AssignmentRowError {
+  const message =
+    lastLine === line
+      ? 'A quote (") is opened but never closed.'
+      : `A quote (") is opened but never closed, so lines ${line} to ${lastLine} were read as one.`;
+  return { line, message: `Line ${line}: ${message}` };
+}
+
+function readSheet(text: string): Array<AssignmentRow | AssignmentRowError> {
+  const { separator, rows } = readRows(text);
   let columns: Columns | null = null;
-  lines.forEach(({ line, text }, index) => {
-    const split = splitDelimitedLine(text, separator);
-    if ('error' in split) {
-      results.push({ line, message: `Line ${line}: ${split.error}` });
-      return;
+  let first = true;
+  return rows.flatMap((sheetRow): Array<AssignmentRow | AssignmentRowError> => {
+    const { line, cells } = sheetRow;
+    if (isArrowRow(sheetRow)) return [readArrowRow(sheetRow)];
+    if (sheetRow.unclosedQuote) return [unclosedQuote(sheetRow)];
+    if (separator === null)
+      return [{ line, message: `Line ${line}: no room found. ${FORMAT_HINT}` }];
+    if (first) {
+      first = false;
+      columns = headerColumns(cells);
+      if (columns !== null) return [];
     }
-    if (index === 0) {
-      columns = headerColumns(split.cells);
-      if (columns !== null) return;
-    }
-    results.push(
-      columns === null
-        ? rowFromCells(line, split.cells)
-        : rowFromColumns(line, split.cells, columns),
-    );
+    return [columns === null ? rowFromCells(line, cells) : rowFromColumns(line, cells, columns)];
   });
-  return results;
 }
 
 export function parseAssignmentList(text: string): AssignmentList {
@@ -167,16 +199,7 @@ export function parseAssignmentList(text: string): AssignmentList {
       ],
     };
   }
-  const lines: Line[] = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\n|\r/)
-    .map((content, index) => ({ line: index + 1, text: content }))
-    .filter(({ text: content }) => content.trim() !== '' && !content.trim().startsWith('#'));
-  const arrowLines = lines.filter(({ text: content }) => ARROW.test(content));
-  const otherLines = lines.filter(({ text: content }) => !ARROW.test(content));
-  const results = [...arrowLines.map(readArrowLine), ...readDelimitedLines(otherLines)].sort(
-    (a, b) => a.line - b.line,
-  );
+  const results = readSheet(text.replace(/^\uFEFF/, ''));
 
   const rows: AssignmentRow[] = [];
   const errors: AssignmentRowError[] = [];

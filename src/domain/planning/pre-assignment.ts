@@ -9,12 +9,7 @@ import type { PersonRef } from '../plan';
 import type { AssignmentRow } from './assignment-list';
 import { nameKey } from './name-key';
 
-export {
-  type AssignmentList,
-  type AssignmentRow,
-  type AssignmentRowError,
-  parseAssignmentList,
-} from './assignment-list';
+export type { AssignmentRow } from './assignment-list';
 
 export type RoomRef = { id: string; name: string };
 

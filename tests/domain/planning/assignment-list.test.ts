@@ -1,49 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAssignmentList } from '../../../src/domain/planning/assignment-list';
-import { detectSeparator, splitDelimitedLine } from '../../../src/domain/planning/delimited-text';
+import { toSingleLine } from '../../../src/domain/text';
 import { propertyOptions } from '../fixtures';
 
 const pairs = (text: string) => parseAssignmentList(text).rows.map(({ who, room }) => [who, room]);
 
-describe('splitDelimitedLine', () => {
-  it('keeps separators and doubled quotes inside quoted fields', () => {
-    expect(splitDelimitedLine('"Lovelace, Ada","Room ""A""",x', ',')).toEqual({
-      cells: ['Lovelace, Ada', 'Room "A"', 'x'],
+/** A file as a spreadsheet wrote it: bytes kept as they are (.gitattributes), BOM and all. */
+const file = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`files/${name}`, import.meta.url)), 'utf8');
+
+describe('parseAssignmentList: real-world files', () => {
+  it('reads European Excel: semicolons, a BOM, Windows line ends, commas in names', () => {
+    const text = file('excel-semicolon-bom.csv');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(parseAssignmentList(text)).toEqual({
+      rows: [
+        {
+          line: 2,
+          who: 'Lovelace, Ada',
+          name: 'Lovelace, Ada',
+          email: 'ada@example.com',
+          room: 'Room 1',
+        },
+        {
+          line: 3,
+          who: 'Hopper; Grace',
+          name: 'Hopper; Grace',
+          email: 'grace@example.com',
+          room: 'Room 2',
+        },
+        { line: 4, who: 'Alan Turing', name: 'Alan Turing', email: null, room: '2' },
+      ],
+      errors: [],
     });
   });
 
-  it('trims cells and keeps text after a closing quote', () => {
-    expect(splitDelimitedLine('  "Ada" Lovelace ;  Room 1 ', ';')).toEqual({
-      cells: ['Ada Lovelace', 'Room 1'],
+  it('reads quoted commas, escaped quotes and quoted line breaks, on the lines they start', () => {
+    const { rows, errors } = parseAssignmentList(file('sheets-quoted.csv'));
+    expect(errors).toEqual([]);
+    expect(rows.map(({ line, who, room }) => [line, who, room])).toEqual([
+      [2, 'Hopper, Grace', 'Room 2'],
+      [4, 'Grace "Amazing" Hopper', 'Room 1'],
+      [5, 'Ada Lovelace', 'Room 1'],
+      [7, 'Alan Turing', 'Room 3'],
+    ]);
+  });
+
+  it('reads tab-separated cells pasted from a spreadsheet, blank lines skipped', () => {
+    expect(pairs(file('pasted-tabs.tsv'))).toEqual([
+      ['Ada Lovelace', 'Room 1'],
+      ['Grace Hopper', 'Room 2'],
+      ['Alan Turing', 'Room 3'],
+    ]);
+  });
+
+  it('reads a file without a header row', () => {
+    expect(pairs(file('no-header.csv'))).toEqual([
+      ['Ada Lovelace', 'Room 1'],
+      ['Grace Hopper', 'Room 2'],
+    ]);
+  });
+
+  it('says which lines an unclosed quote swallowed', () => {
+    expect(parseAssignmentList(file('unclosed-quote.csv'))).toEqual({
+      rows: [],
+      errors: [
+        {
+          line: 2,
+          message:
+            'Line 2: A quote (") is opened but never closed, so lines 2 to 3 were read as one.',
+        },
+      ],
     });
   });
 
-  it('reports a quote that is never closed', () => {
-    expect(splitDelimitedLine('"Ada, Room 1', ',')).toEqual({
-      error: 'A quote (") is opened but never closed.',
-    });
+  it('prefers semicolon over comma when both split, since names hold commas', () => {
+    expect(pairs('Lovelace, Ada; Room 1')).toEqual([['Lovelace, Ada', 'Room 1']]);
   });
 
-  it('joins back to the same cells when quoted (round trip)', () => {
+  it('drops the quotes of a cell quoted after a space', () => {
+    expect(pairs('Ada Lovelace, "Room 1"')).toEqual([['Ada Lovelace', 'Room 1']]);
+  });
+
+  it('reads back any names and rooms written as quoted CSV (round trip)', () => {
+    // Separators, quotes, line breaks and tabs inside cells; nothing that reads as an arrow,
+    // an email or a comment, nor a cell that is spaces then a quoted text (read as that text).
+    const cell = fc
+      .array(fc.constantFrom('a', 'Z', 'é', '😀', ' ', ',', ';', '"', '\n', '\r\n', '\t', '-'), {
+        minLength: 1,
+        maxLength: 12,
+      })
+      .map((chars) => chars.join(''))
+      .filter((text) => !/^[ \t]+"/.test(text));
     fc.assert(
-      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), (cells) => {
-        const clean = cells.map((cell) => cell.replace(/[\r\n]/g, '').trim());
-        const line = clean.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(';');
-        expect(splitDelimitedLine(line, ';')).toEqual({ cells: clean });
+      fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 5 }), (people) => {
+        const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+        const csv = people.map(([name, room]) => `${quote(name)},${quote(room)}`).join('\r\n');
+        const read = parseAssignmentList(csv).rows.map(({ who, room }) => [who, room]);
+        const expected = people
+          .map(([name, room]) => [toSingleLine(name), toSingleLine(room)])
+          .filter(([name, room]) => name !== '' && room !== '');
+        expect(read).toEqual(expected);
       }),
       propertyOptions,
     );
-  });
-});
-
-describe('detectSeparator', () => {
-  it('prefers semicolon over comma when both split, since names hold commas', () => {
-    expect(detectSeparator(['Lovelace, Ada; Room 1'])).toBe(';');
-  });
-
-  it('finds tabs from a spreadsheet paste', () => {
-    expect(detectSeparator(['Ada\tRoom 1', 'Alan\tRoom 2'])).toBe('\t');
   });
 });
 
@@ -62,6 +125,7 @@ describe('parseAssignmentList: formats', () => {
     ['tab', 'Ada Lovelace\tRoom 1\nAlan Turing\tRoom 2'],
     ['Windows line ends', 'Ada Lovelace,Room 1\r\nAlan Turing,Room 2\r\n'],
     ['a byte order mark', '\uFEFFAda Lovelace,Room 1\nAlan Turing,Room 2'],
+    ['old Mac line ends', 'Ada Lovelace;Room 1\rAlan Turing;Room 2'],
   ])('reads CSV separated by %s without a header', (_, text) => {
     expect(pairs(text)).toEqual([
       ['Ada Lovelace', 'Room 1'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseAssignmentList } from '../../../src/domain/planning/assignment-list';
 import {
   EMAIL_ONLY_MESSAGE,
   matchPreAssignments,
-  parseAssignmentList,
 } from '../../../src/domain/planning/pre-assignment';
 
 const online = [
