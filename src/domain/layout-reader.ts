@@ -4,7 +4,7 @@
  * notification and every read, subscribes to what it needs and reads again what it is told to.
  */
 
-import { type Assembly, assemble, prunedKeys, type Reader } from './layout';
+import { type Assembly, assemble, prunedKeys, type Reader } from './layout-assemble';
 import { PLAN_KEY, type Plan } from './plan';
 import { damagedMessage } from './stored/plan-v1';
 import { type Control, type Governed, parseGoverned, parsePlanKey } from './stored/plan-v2';

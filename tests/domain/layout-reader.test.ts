@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanAction } from '../../src/domain/actions';
-import {
-  assemble,
-  type Layout,
-  layoutOf,
-  layoutWrites,
-  type Reader,
-} from '../../src/domain/layout';
+import { type Layout, layoutOf, layoutWrites } from '../../src/domain/layout';
+import { assemble, type Reader } from '../../src/domain/layout-assemble';
 import { type Held, NOTHING_HELD, received } from '../../src/domain/layout-reader';
 import { PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { reduceAll } from '../../src/domain/reducer';

@@ -2,16 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanAction } from '../../src/domain/actions';
 import {
-  assemble,
   type Layout,
   largestValueBytes,
   layoutOf,
   layoutWrites,
-  prunedKeys,
-  type Reader,
   shardOf,
   valueBytes,
 } from '../../src/domain/layout';
+import { assemble, prunedKeys, type Reader } from '../../src/domain/layout-assemble';
 import { PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { reduceAll } from '../../src/domain/reducer';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
