@@ -25,6 +25,16 @@ const render = readPart('render');
 const rotation = readPart('rotation');
 // Rooms with material (bench/rooms.run.ts, issue #18): template copies and the activity poll.
 const rooms = readPart('rooms');
+// 50 breakouts in a row on one board (bench/leaks.run.ts): what the apps hold after the 1st and the 50th.
+/** @type {{ breakouts: number, participants: number, rooms: number, seed: number, afterFirst: Held, afterLast: Held }} */
+const leaks = readPart('leaks');
+/** @typedef {{ listeners: number, storageSubscriptions: number, timers: number }} Held */
+const heldText = (/** @type {Held} */ h) =>
+  `${h.listeners} listeners, ${h.storageSubscriptions} subscriptions, ${h.timers} timers`;
+const noLeak =
+  leaks.afterLast.listeners === leaks.afterFirst.listeners &&
+  leaks.afterLast.storageSubscriptions === leaks.afterFirst.storageSubscriptions &&
+  leaks.afterLast.timers === leaks.afterFirst.timers;
 // Measured in Chromium by tests/e2e/layout.spec.ts (BENCH_LAYOUT=1): sizes at the panel's 368 px.
 /** @type {{ runningView10x5Px: number, planningMainPathFits: boolean, planningMainPathBottomPx: number, participantKeyControlsBottomPx: number }} */
 const layoutPart = readPart('layout');
@@ -257,6 +267,12 @@ row(
 
 const single = [
   {
+    label: `Held after breakout ${leaks.breakouts} of a row vs after the 1st (${leaks.participants} × ${leaks.rooms}, every app)`,
+    value: `${heldText(leaks.afterLast)} (after the 1st: ${heldText(leaks.afterFirst)})`,
+    target: 'as after the 1st',
+    met: noLeak,
+  },
+  {
     label: `One join re-renders (${render.participants} × ${render.rooms}), facilitator view`,
     value: `${render.facilitatorViewComponentsPerJoin} (${Object.entries(render.rendersByComponent)
       .map(([n, c]) => `${n}×${c}`)
@@ -390,6 +406,7 @@ const results = {
     }),
   ),
   activityPoll: rooms.activityPoll,
+  leaks,
   targets: [
     ...rows,
     ...single.map((r) => ({ label: r.label, values: [r.value], target: r.target, met: r.met })),

@@ -271,6 +271,9 @@ export type BoardChange =
   | { kind: 'storage'; collection: string; key: string }
   | { kind: 'options' };
 
+/** Handlers the apps hold registered with the board: what a leak would make grow. */
+export type Registrations = { listeners: number; storageSubscriptions: number };
+
 export type Counters = {
   /** calls[userId][method] */
   calls: Record<string, Record<SdkMethod, number>>;
@@ -358,6 +361,12 @@ export type SimBoard = {
 
   counters(): Counters;
   resetCounters(): void;
+  /**
+   * Handlers registered now by the apps of every open tab (`on` and session handlers as
+   * listeners, `onValue` as storage subscriptions): after a breakout the same as after the
+   * one before, or the app leaks them.
+   */
+  registrations(): Registrations;
 
   subscribe(listener: (change: BoardChange) => void): () => void;
   /**

@@ -1,5 +1,13 @@
 import type { Json } from '../sdk/surface';
-import type { BoardChange, SimBoard, SimIframe, SimInvitation, SimItem, SimOptions } from './api';
+import type {
+  BoardChange,
+  Registrations,
+  SimBoard,
+  SimIframe,
+  SimInvitation,
+  SimItem,
+  SimOptions,
+} from './api';
 import { Attention } from './attention';
 import { defaultOptions } from './defaults';
 import { notFound } from './errors';
@@ -143,6 +151,18 @@ export const createBoard = (overrides: Partial<SimOptions> = {}): SimBoard => {
     },
     counters: () => hub.ledger.snapshot(),
     resetCounters: () => hub.ledger.reset(),
+    registrations: () => {
+      const total: Registrations = { listeners: 0, storageSubscriptions: 0 };
+      for (const tab of allTabs()) {
+        for (const frame of [tab.headless, tab.panel]) {
+          if (!frame || frame.destroyed) continue;
+          const count = frame.subs.count();
+          total.listeners += count.listeners;
+          total.storageSubscriptions += count.storageSubscriptions;
+        }
+      }
+      return total;
+    },
     subscribe: (listener: (change: BoardChange) => void) => hub.subscribe(listener),
     idle: () => hub.queue.idle(),
     onlineUsers: () => users.online(),

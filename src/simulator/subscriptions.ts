@@ -1,3 +1,5 @@
+import type { Registrations } from './api';
+
 /** A handler as stored: app code's own function, called with copied arguments. */
 export type Listener = (...args: never[]) => unknown;
 
@@ -56,6 +58,18 @@ export class Subscriptions {
 
   clear(): void {
     this.dropPrefix('');
+  }
+
+  /** Live registrations: storage subscriptions (`onValue`) apart from every other handler. */
+  count(): Registrations {
+    let listeners = 0;
+    let storage = 0;
+    for (const [topic, records] of this.topics) {
+      const live = records.filter((record) => record.active).length;
+      if (topic.startsWith('storage:')) storage += live;
+      else listeners += live;
+    }
+    return { listeners, storageSubscriptions: storage };
   }
 }
 

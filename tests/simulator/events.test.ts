@@ -136,3 +136,22 @@ describe('realtime events (miro-sdk.md 2.5, E1–E4)', () => {
     expect(board.tabs().filter((t) => t.headless === null).length).toBe(1);
   });
 });
+
+describe('registrations: what the apps hold registered, for leak checks', () => {
+  it('counts handlers and storage subscriptions of open tabs, and forgets what is removed', async () => {
+    const board = fakeBoard();
+    const alice = userWithTab(board, 'Alice');
+    const storage = alice.miro.board.storage.collection('c');
+    const handler = () => {};
+    expect(board.registrations()).toEqual({ listeners: 0, storageSubscriptions: 0 });
+    await run(board, alice.miro.board.events.on('nudge', handler));
+    await run(board, Promise.resolve(alice.miro.board.ui.on('icon:click', handler)));
+    await run(board, storage.onValue('k', handler));
+    expect(board.registrations()).toEqual({ listeners: 2, storageSubscriptions: 1 });
+    await run(board, alice.miro.board.events.off('nudge', handler));
+    await run(board, storage.offValue('k', handler));
+    expect(board.registrations()).toEqual({ listeners: 1, storageSubscriptions: 0 });
+    alice.tab.close();
+    expect(board.registrations()).toEqual({ listeners: 0, storageSubscriptions: 0 });
+  });
+});
