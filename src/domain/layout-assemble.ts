@@ -83,17 +83,19 @@ export function assemble(
     return undefined;
   };
 
-  let groups: Array<number | typeof UNPLACED> = control.buckets.map((_, k) => k);
-  if (control.unplaced !== null) groups.push(UNPLACED);
+  let groups = everyGroup(control);
   let mine: string | null = null;
   if (reader.kind === 'participant') {
-    const index = at<Index>(indexKey(shardOf(reader.personId)));
-    if (!index) return { status: 'waiting', keys: [...waiting] };
-    mine = index.people.find((entry) => entry.id === reader.personId)?.roomId ?? null;
-    const position = control.rooms.findIndex((room) => room.id === mine);
-    if (mine !== null && position < 0)
+    const place = placeOf(control, values, reader.personId);
+    if (place === undefined) {
+      at(indexKey(shardOf(reader.personId)));
+      return { status: 'waiting', keys: [...waiting] };
+    }
+    if (place?.bucket === null) {
       return damaged(`${indexKey(shardOf(reader.personId))}: names a room that is not in the plan`);
-    groups = mine === null ? [] : [bucketAt(control, position)];
+    }
+    mine = place?.roomId ?? null;
+    groups = place?.bucket == null ? [] : [place.bucket];
   }
 
   const rooms: Room[] = [];
@@ -168,6 +170,56 @@ const damaged = (detail: string): Assembly => ({
   status: 'corrupt',
   message: damagedMessage(detail),
 });
+
+type Group = number | typeof UNPLACED;
+
+function everyGroup(control: Control): Group[] {
+  const groups: Group[] = control.buckets.map((_, k) => k);
+  if (control.unplaced !== null) groups.push(UNPLACED);
+  return groups;
+}
+
+/**
+ * Where the index puts a participant, read at the revision `control` lists: their room and its
+ * bucket (null when the control value has no such room: damage), null when they have no room,
+ * undefined while that shard of the index is not held at its listed revision.
+ */
+function placeOf(
+  control: Control,
+  values: ReadonlyMap<string, Governed>,
+  personId: string,
+): { roomId: string; bucket: number | null } | null | undefined {
+  const shard = shardOf(personId);
+  const index = values.get(indexKey(shard)) as Index | undefined;
+  if (index === undefined || index.rev !== control.index[shard]) return undefined;
+  const roomId = index.people.find((entry) => entry.id === personId)?.roomId;
+  if (roomId === undefined) return null;
+  const position = control.rooms.findIndex((room) => room.id === roomId);
+  return { roomId, bucket: position < 0 ? null : bucketAt(control, position) };
+}
+
+/**
+ * The keys `reader` follows while it holds `control`: the facilitator every room and the
+ * planning lists; a participant their shard of the index and, once it says, their room's bucket.
+ */
+export function followedKeys(
+  control: Control | null,
+  values: ReadonlyMap<string, Governed>,
+  reader: Reader,
+): string[] {
+  if (control === null) return [PLAN_KEY];
+  const groupKeys = (groups: Group[]) => groups.flatMap((g) => [roomsKey(g), statusKey(g)]);
+  if (reader.kind === 'everyone') {
+    return [PLAN_KEY, ...groupKeys(everyGroup(control)), PLANNING_KEY];
+  }
+  const place = placeOf(control, values, reader.personId);
+  const bucket = place?.bucket;
+  return [
+    PLAN_KEY,
+    indexKey(shardOf(reader.personId)),
+    ...groupKeys(bucket === undefined || bucket === null ? [] : [bucket]),
+  ];
+}
 
 /** The position in `control.rooms` of bucket `k`'s first room. */
 function firstRoomOf(control: Control, k: number): number {

@@ -9,7 +9,7 @@ import {
   shardOf,
   valueBytes,
 } from '../../src/domain/layout';
-import { assemble, prunedKeys, type Reader } from '../../src/domain/layout-assemble';
+import { assemble, followedKeys, prunedKeys, type Reader } from '../../src/domain/layout-assemble';
 import { PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { reduceAll } from '../../src/domain/reducer';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
@@ -288,6 +288,20 @@ describe('a participant reading the control value, their index shard and their r
     });
   });
 
+  it('follow the control value and their index shard, then their room’s bucket', () => {
+    const shard = indexKey(shardOf('p1'));
+    expect(followedKeys(null, new Map(), p1)).toEqual([PLAN_KEY]);
+    expect(followedKeys(layout.control, new Map(), p1)).toEqual([PLAN_KEY, shard]);
+    const index = new Map([[shard, layout.values.get(shard) as Governed]]);
+    expect(followedKeys(layout.control, index, p1)).toEqual([PLAN_KEY, shard, b0, s0]);
+    expect(followedKeys(layout.control, new Map(), { kind: 'everyone' })).toEqual([
+      PLAN_KEY,
+      b0,
+      s0,
+      'planning',
+    ]);
+  });
+
   it('someone in no room gets the breakout without rooms', () => {
     const nobody = assembled(layout, layout.values, { kind: 'participant', personId: 'p9' });
     expect(nobody).toMatchObject({ phase: 'running', rooms: [], people: [] });
@@ -372,6 +386,17 @@ describe('1,000 people in 100 rooms', () => {
     expect(planned.people).toHaveLength(1000);
     expect(largestValueBytes(layout)).toBeLessThanOrEqual(16_384);
     expect(largestValueBytes(started)).toBeLessThanOrEqual(16_384);
+  });
+
+  it('are followed as 22 keys by the facilitator and 4 by a participant', () => {
+    expect(followedKeys(started.control, started.values, { kind: 'everyone' })).toHaveLength(22);
+    const last = { kind: 'participant' as const, personId: id(10_999) };
+    expect(followedKeys(started.control, started.values, last)).toEqual([
+      PLAN_KEY,
+      indexKey(shardOf(id(10_999))),
+      roomsKey(9),
+      statusKey(9),
+    ]);
   });
 
   it('start with rooms / 10 + 2 values written at most', () => {
