@@ -1,4 +1,5 @@
-import { type Layout, layoutOf, layoutWrites } from '../domain/layout';
+import { type Layout, largestValueBytes, layoutOf, layoutWrites } from '../domain/layout';
+import { PLAN_MAX_BYTES } from '../domain/limits';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 
@@ -92,6 +93,13 @@ export class LayoutWriter {
   private async perform(plan: Plan): Promise<void> {
     const storage = this.board.storage.collection(PLAN_COLLECTION);
     const next = layoutOf(plan, this.stored);
+    // Storage refuses a value over its limit: nothing is sent, so readers keep the last plan.
+    const largest = largestValueBytes(next);
+    if (largest > PLAN_MAX_BYTES) {
+      throw new Error(
+        `One room's people would take ${Math.ceil(largest / 1024)} KB, more than the ${PLAN_MAX_BYTES / 1024} KB Miro stores in one value. Spread them over more rooms.`,
+      );
+    }
     const writes = layoutWrites(this.stored, next);
     const at = this.now();
     await Promise.all(writes.values.map(({ key, value }) => storage.set(key, value)));

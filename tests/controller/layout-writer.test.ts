@@ -86,6 +86,22 @@ describe('LayoutWriter', () => {
     await again;
   });
 
+  it('refuses a plan with a value over the storage limit and sends nothing', async () => {
+    vi.useFakeTimers();
+    const { board, pending } = heldStorage();
+    const writer = new LayoutWriter(board, Date.now);
+    const crowded = reduceAll(newPlan(), [
+      { type: 'roomsAdded', frames: [frame('f1')] },
+      ...Array.from({ length: 1300 }, (_, n) => ({
+        type: 'personAssigned' as const,
+        person: { id: `${3074457345618258000n + BigInt(n)}`, name: `Participant number ${n}` },
+        roomId: room('f1'),
+      })),
+    ]);
+    await expect(writer.write(crowded)).rejects.toThrow(/more than the 64 KB Miro stores/);
+    expect(pending()).toEqual([]);
+  });
+
   it('spaces writes of statuses alone, the latest plan winning; a structural change goes at once', async () => {
     vi.useFakeTimers();
     const { board, pending } = heldStorage();
