@@ -1,5 +1,5 @@
 import { BROADCAST_EVENT, parseMessage } from '../domain/messages';
-import type { Rect } from '../domain/plan';
+import { PLAN_COLLECTION, PLAN_KEY, type Rect } from '../domain/plan';
 import { ownRoomFrame } from '../domain/selectors';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
@@ -178,7 +178,11 @@ export async function startHeadless(
       control.reportProblem(null);
     }
     if (!control.isFacilitator()) return;
-    // Storage was written over while no tab of this browser ran the breakout (a reload).
+    // Storage was written over while no tab of this browser ran the breakout (a reload), or the
+    // tab that saw an overwrite closed before its restore went out: readers may hold that value.
+    const claimed = guard.highestClaimed(PLAN_COLLECTION, PLAN_KEY);
+    if (claimed > (reader.plan()?.revision ?? 0))
+      restoreAbove = Math.max(restoreAbove ?? 0, claimed);
     if (restoreAbove !== null) writer.restore(restoreAbove);
     restoreAbove = null;
     await presence.start();

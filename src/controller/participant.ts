@@ -5,7 +5,7 @@ import type { Board } from '../sdk/connect';
 import type { Session, SessionsLifecycleEvent, UserSessionEvent } from '../sdk/surface';
 import { BackAfterDrop } from './back-after-drop';
 import type { PlanReader } from './plan-reader';
-import { sessionLive } from './platform-truth';
+import { sessionLive, sessionWith } from './platform-truth';
 import { retryLater } from './retry-later';
 import { type ViewportMover, viewportAroundFrame, viewportOfMainArea } from './viewport';
 
@@ -69,8 +69,12 @@ export class ParticipantController {
   private readonly drop: BackAfterDrop;
   /** The session of this user's room in the running breakout, as the plan last said. */
   private mySession: string | null = null;
-  /** Sessions Miro said ended (`sessions:ended`, or missing from `getSessions`). */
-  private readonly endedSessions = new Set<string>();
+  /** Sessions Miro said ended (`sessions:ended`, or missing from `getSessions`), and when. */
+  private readonly endedSessions = new Map<string, number>();
+  /** A look at whether a stored end holds (see confirmEndLater) is waiting. */
+  private confirmingEnd = false;
+  /** The stored end Miro contradicted last, and since when. */
+  private doubted: { revision: number; since: number } | null = null;
 
   constructor(private readonly deps: ParticipantDeps) {
     this.drop = new BackAfterDrop({
@@ -112,6 +116,13 @@ export class ParticipantController {
     if (!me || !room) return;
     // A room closed early is left to ParticipantMoves, which takes its people back.
     if (plan.phase === 'running' && room.sessionId) this.mySession = room.sessionId;
+    // Running again after an end this app acted on: that end was forged, and it went unseen
+    // that Miro still ran the room (an app that never saw the room run, say). The real end
+    // brings this user back, and tells them.
+    if (plan.phase === 'running' && this.returnedFrom === plan.runId) {
+      this.returnedFrom = null;
+      this.notifiedOf = null;
+    }
     if (plan.phase === 'running' && room.sessionId && !isRoomClosed(plan, room.id)) {
       if (me.status === 'joined') void this.moveToRoom(room, room.sessionId);
       else void this.listen(plan, room, room.sessionId);
@@ -243,25 +254,25 @@ export class ParticipantController {
 
   private async returnToMainArea(plan: Plan, tries = 0): Promise<void> {
     if (this.returnedFrom === plan.runId || !plan.mainArea || plan.endedAt === null) return;
-    if (this.deps.now() - plan.endedAt > RETURN_WINDOW_MS) return;
+    // A board opened long after the end, knowing no room of its own: nothing to undo, no call.
+    if (this.mySession === null && this.deps.now() - plan.endedAt > RETURN_WINDOW_MS) return;
     // Platform truth: a stored "ended" is believed once Miro ended this user's room too (anyone
     // can write storage). Until then `sessions:ended`, or a later look, brings them back.
-    const session = this.mySession;
-    if (session !== null && !this.endedSessions.has(session)) {
-      this.returnedFrom = plan.runId;
-      const live = await sessionLive(this.deps.board, session);
-      this.returnedFrom = null;
-      if (live === false) this.endedSessions.add(session);
-      else {
-        this.later(tries, () => {
-          const now = this.deps.reader.plan();
-          if (now?.runId === plan.runId && now.phase === 'ended') {
-            void this.returnToMainArea(now, tries + 1);
-          }
-        });
-        return;
-      }
+    this.returnedFrom = plan.runId;
+    const ended = await this.roomEnded();
+    this.returnedFrom = null;
+    if (!ended) {
+      this.confirmEndLater(plan, tries);
+      return;
     }
+    const session = this.mySession;
+    // A board opened long after the end is left where it is. The plan's end time is only a
+    // stored value (a forged end held since carries any time it likes), so where Miro ended the
+    // room later, in front of this app, the window runs from then. The plan may also say so long
+    // after Miro ended the room (its write waited for credits): then from the plan's end.
+    const seen = session === null ? undefined : this.endedSessions.get(session);
+    const endedAt = Math.max(plan.endedAt, seen ?? 0);
+    if (this.deps.now() - endedAt > RETURN_WINDOW_MS) return;
     if (this.returnedFrom === plan.runId) return;
     this.returnedFrom = plan.runId;
     this.movedFor = null;
@@ -287,6 +298,56 @@ export class ParticipantController {
     });
   }
 
+  /** Whether Miro no longer runs a session with this user in it (false also when it could not say). */
+  private async roomEnded(): Promise<boolean> {
+    const session = this.mySession;
+    if (session === null) {
+      // This app never saw the room run (its plans were lost, or it opened since): Miro says
+      // whether this user is in one of the app's sessions, and which.
+      const found = await sessionWith(this.deps.board, this.deps.me.id);
+      if (typeof found === 'string') this.mySession = found;
+      return found === false;
+    }
+    if (this.endedSessions.has(session)) return true;
+    const live = await sessionLive(this.deps.board, session);
+    if (live === false) this.endedSessions.set(session, this.deps.now());
+    return live === false;
+  }
+
+  /**
+   * The plan says "ended" but Miro still runs this user's room: the end may be on its way (the
+   * sessions end just after the plan is written), or the value is forged and the facilitator's
+   * app is putting the running plan back. Either way the held plan is not the last word: look
+   * again, at the plan as well as at Miro, for the return window from when this stored end was
+   * first doubted (one look at a time); after that Miro's `sessions:ended` brings this user back.
+   */
+  private confirmEndLater(plan: Plan, tries: number): void {
+    if (this.doubted?.revision !== plan.revision) {
+      this.doubted = { revision: plan.revision, since: this.deps.now() };
+    }
+    if (this.confirmingEnd || this.deps.now() - this.doubted.since > RETURN_WINDOW_MS) return;
+    const { runId } = plan;
+    this.confirmingEnd = true;
+    this.later(tries, () => {
+      void this.deps.reader
+        .refresh()
+        .catch(() => {})
+        .then(() => {
+          this.confirmingEnd = false;
+          const now = this.deps.reader.plan();
+          if (now?.runId === runId && now.phase === 'ended') {
+            void this.returnToMainArea(now, tries + 1);
+          }
+        });
+    });
+  }
+
+  /** An ended plan held while Miro, last asked, still ran this user's room. */
+  private endInDoubt(plan: Plan): boolean {
+    const session = this.mySession;
+    return this.returnedFrom !== plan.runId && session !== null && !this.endedSessions.has(session);
+  }
+
   /** See QUIET_PLAN_MS: every plan that arrives starts the wait again. */
   private readAgainIfQuiet(plan: Plan): void {
     if (this.quietCheck !== null) globalThis.clearTimeout(this.quietCheck);
@@ -310,13 +371,15 @@ export class ParticipantController {
   /**
    * Someone came or went, possibly this user after a time offline: nothing replays the storage
    * notifications an offline client missed (the start or the end, above all), so while this user
-   * has a room in a breakout that has not ended the plan is read again, at most once per
+   * has a room in a breakout that has not ended (or whose stored end Miro has not confirmed:
+   * it may be forged, and the real end missed offline) the plan is read again, at most once per
    * PRESENCE_REFRESH_MS.
    */
   private readonly onPresence = () => {
     this.drop.presenceChanged();
     const plan = this.deps.reader.plan();
-    if (!plan || plan.phase === 'ended' || this.refreshTimer !== null) return;
+    if (!plan || this.refreshTimer !== null) return;
+    if (plan.phase === 'ended' && !this.endInDoubt(plan)) return;
     if (!plan.people.some((person) => person.id === this.deps.me.id && person.roomId)) return;
     const wait = Math.max(0, this.lastRefresh + PRESENCE_REFRESH_MS - this.deps.now());
     this.refreshTimer = globalThis.setTimeout(() => {
@@ -349,31 +412,41 @@ export class ParticipantController {
 
   /**
    * My room closed. The plan's own change notification normally says why, but Miro does not
-   * promise to deliver it (S3), so the plan is read once more: losing it would strand this
-   * person in their room after the end.
+   * promise to deliver it (S3), so the plan is read again: losing it would strand this person in
+   * their room after the end.
    */
   private readonly onSessionEnded = ({ session }: SessionsLifecycleEvent) => {
     this.announced.delete(session.id);
-    this.endedSessions.add(session.id);
-    const plan = this.deps.reader.plan();
-    if (plan?.phase === 'ended' && session.id === this.mySession) void this.returnToMainArea(plan);
+    this.endedSessions.set(session.id, this.deps.now());
     void this.readPlanAfterRoomEnded(session.id, 0);
   };
 
   /**
    * Read until the plan says why the room ended (the end, a closure). The session can end before
    * the plan that says so is stored, and a read can fail: either way, read again a little later.
+   * For this user's room an end is acted on after the read, not before: the plan held may be a
+   * forged "ended" whose restore went unheard, and a plan read again unchanged calls no
+   * planChanged. Miro has ended the room, so a failed read leaves the plan held to act on.
    */
   private async readPlanAfterRoomEnded(sessionId: string, tries: number): Promise<void> {
-    const stillMine = () => {
-      const plan = this.deps.reader.plan();
-      const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
-      return plan?.rooms.some((room) => room.id === roomId && room.sessionId === sessionId);
-    };
-    if (!stillMine() || this.stopped) return;
+    if (!this.awaitsReason(sessionId) || this.stopped) return;
     await this.deps.reader.refresh().catch(() => {});
-    if (stillMine() && tries + 1 < ROOM_ENDED_READS) {
+    const plan = this.deps.reader.plan();
+    if (plan?.phase === 'ended' && sessionId === this.mySession) {
+      await this.returnToMainArea(plan);
+    }
+    if (this.awaitsReason(sessionId) && tries + 1 < ROOM_ENDED_READS) {
       this.later(tries, () => void this.readPlanAfterRoomEnded(sessionId, tries + 1));
     }
+  }
+
+  /** Whether the plan held does not say yet why `sessionId` ended, or this user is not back. */
+  private awaitsReason(sessionId: string): boolean {
+    const plan = this.deps.reader.plan();
+    if (plan?.phase === 'ended') {
+      return sessionId === this.mySession && this.returnedFrom !== plan.runId;
+    }
+    const roomId = plan?.people.find((person) => person.id === this.deps.me.id)?.roomId;
+    return plan?.rooms.some((room) => room.id === roomId && room.sessionId === sessionId) ?? false;
   }
 }

@@ -26,7 +26,10 @@ export const FORGED_MESSAGE =
  * and one that took the highest revision would leave the facilitator no way to write over it.
  */
 export const MAX_REVISION_JUMP = 100_000;
-/** How long a far jump has to stay in storage to be believed (see jumpConfirmed). */
+/**
+ * How long a plan the revision rule would refuse (a far jump up, a fall below the plan held) has
+ * to stay in storage to be believed (see believedLater).
+ */
 export const JUMP_CONFIRM_MS = 5_000;
 
 /** Something this app did not write landed on the plan it defends. */
@@ -48,7 +51,8 @@ export type PlanDefence = {
 
 export class PlanReader {
   private defence: PlanDefence | null = null;
-  private jumpSeen: { revision: number; at: number } | null = null;
+  /** A plan the revision rule refuses, first seen at `at` (see believedLater). */
+  private doubted: { kind: 'jump' | 'fall'; at: number } | null = null;
   private snapshot: PlanSnapshot = { status: 'loading' };
   private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
   private readonly onValue = (value: Json | undefined) => this.receive(value);
@@ -123,7 +127,13 @@ export class PlanReader {
     if (next.status === 'ok' && isTakeOver(base, next.plan)) return false;
     if (!held) this.publish({ status: 'ok', plan: base });
     this.publish({ status: 'corrupt', message: FORGED_MESSAGE, lastGood: base });
-    defence.overwritten({ revision: next.status === 'ok' ? next.plan.revision : null });
+    const claim = next.status === 'ok' ? next.plan : null;
+    // Kept at once, in the journal: the value may be written over by a write of ours already on
+    // its way, or this app may reload, before the restore goes out; readers may hold it still.
+    if (claim && !isForgedJump(base, claim)) {
+      defence.guard.claimed(PLAN_COLLECTION, PLAN_KEY, claim.revision);
+    }
+    defence.overwritten({ revision: claim?.revision ?? null });
     return true;
   }
 
@@ -131,7 +141,7 @@ export class PlanReader {
     const held = this.plan();
     switch (next.status) {
       case 'ok':
-        if (held && isForgedJump(held, next.plan) && !this.jumpConfirmed(next.plan.revision)) {
+        if (held && isForgedJump(held, next.plan) && !this.believedLater('jump')) {
           this.onOverwritten();
           return;
         }
@@ -139,8 +149,12 @@ export class PlanReader {
         if (held && next.plan.revision <= held.revision) {
           // Our own late echoes are older too; only another facilitator's plan is a problem.
           if (next.plan.facilitator.id !== held.facilitator.id) this.onOverwritten();
+          else if (this.fellBelow(held, next.plan) && this.believedLater('fall')) {
+            this.publish({ status: 'ok', plan: reuseUnchanged(held, next.plan) });
+          }
           return;
         }
+        this.doubted = null;
         this.publish({ status: 'ok', plan: held ? reuseUnchanged(held, next.plan) : next.plan });
         return;
       case 'empty':
@@ -168,19 +182,32 @@ export class PlanReader {
   }
 
   /**
-   * A jump past MAX_REVISION_JUMP is believed only if storage still holds it (or something
-   * further) JUMP_CONFIRM_MS later: a forged one is put back by then, while the facilitator's
-   * own plan after putting back a far forgery stays, and a reader that was away takes it.
+   * Whether the plan held was a forgery this reader believed: the facilitator's plan, below it,
+   * arrives instead. The forged value may have been in storage only for moments, written over by
+   * a write of the facilitator's already on its way, so its app never saw it to go above it. The
+   * facilitator's own reader never doubts its plan; and see believedLater.
    */
-  private jumpConfirmed(revision: number): boolean {
-    const seen = this.jumpSeen;
+  private fellBelow(held: Plan, next: Plan): boolean {
+    return next.revision < held.revision && this.defence?.userId !== held.facilitator.id;
+  }
+
+  /**
+   * A plan the revision rule refuses is believed only if storage still holds such a plan
+   * JUMP_CONFIRM_MS later, read again then. A far jump: a forged one is put back by then, while
+   * the facilitator's own plan after putting back a far forgery stays, and a reader that was
+   * away takes it. A fall below: a stale read or a late echo is followed by the newer plan at
+   * once, and a forged older plan is put back above the one held; only the facilitator going on
+   * below a forgery this reader believed is still there. Any plan taken meanwhile starts over.
+   */
+  private believedLater(kind: 'jump' | 'fall'): boolean {
+    const seen = this.doubted;
     const now = Date.now();
-    if (seen && revision >= seen.revision && now - seen.at >= JUMP_CONFIRM_MS) {
-      this.jumpSeen = null;
+    if (seen?.kind === kind && now - seen.at >= JUMP_CONFIRM_MS) {
+      this.doubted = null;
       return true;
     }
-    if (!seen || revision < seen.revision) {
-      this.jumpSeen = { revision, at: now };
+    if (seen?.kind !== kind) {
+      this.doubted = { kind, at: now };
       globalThis.setTimeout(() => {
         if (!this.stopped) void this.refresh().catch(() => {});
       }, JUMP_CONFIRM_MS);

@@ -225,12 +225,14 @@ export class PlanWriter {
       }
     }
     const held = base?.revision ?? 0;
-    // A restore goes above what the overwrite claimed, so readers who believed it take it back;
-    // unless it claimed a jump no reader believes (MAX_REVISION_JUMP).
-    const above =
-      change.kind === 'restore' && change.above - held <= MAX_REVISION_JUMP
-        ? Math.max(held, change.above)
-        : held;
+    // Every write goes above what an overwrite claimed, so readers who believed it take it back
+    // (a restore, and any write after one that never got out); unless it claimed a jump no
+    // reader believes (MAX_REVISION_JUMP).
+    const claimed = Math.max(
+      change.kind === 'restore' ? change.above : 0,
+      this.hooks.guard?.highestClaimed(PLAN_COLLECTION, PLAN_KEY) ?? 0,
+    );
+    const above = claimed - held <= MAX_REVISION_JUMP ? Math.max(held, claimed) : held;
     const next: Plan = { ...changed, revision: above + step };
     const bytes = planBytes(next);
     if (bytes > PLAN_MAX_BYTES) {

@@ -13,3 +13,18 @@ export async function sessionLive(board: Board, sessionId: string): Promise<bool
     return null;
   }
 }
+
+/**
+ * The id of the app's session Miro runs with this user in it; false when Miro runs none with them;
+ * null when Miro could not be asked. For an app that does not know the user's room's session: it
+ * costs one call per session still running (none once a breakout has really ended).
+ */
+export async function sessionWith(board: Board, userId: string): Promise<string | false | null> {
+  try {
+    const sessions = await board.collaboration.getSessions();
+    const joined = await Promise.all(sessions.map((session) => session.hasJoined(userId)));
+    return sessions.find((_, index) => joined[index])?.id ?? false;
+  } catch {
+    return null;
+  }
+}

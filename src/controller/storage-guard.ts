@@ -18,7 +18,13 @@ export type Journal = {
  */
 const REMEMBERED = 8;
 
-type Entry = { texts: string[] };
+/**
+ * `claimed`: the highest version another client's value at this key claimed (for the plan, its
+ * revision). Readers may hold that value even after it is gone from storage (written over by a
+ * write of ours already on its way, or before a reload), so this browser's next write has to go
+ * above it, whichever tab makes it.
+ */
+type Entry = { texts: string[]; claimed?: number };
 
 /** This browser's journal, or null where there is none (Node, a sandbox that refuses it). */
 export function browserJournal(): Journal | null {
@@ -67,11 +73,24 @@ export class StorageGuard {
   wrote(collection: string, key: string, value: Json | undefined): void {
     const name = this.name(collection, key);
     const text = canonical(value);
-    const entry = {
-      texts: [...this.entry(name).texts.filter((t) => t !== text), text].slice(-REMEMBERED),
-    };
-    this.entries.set(name, entry);
-    this.journal.set(name, JSON.stringify(entry));
+    const before = this.entry(name);
+    this.save(name, {
+      ...before,
+      texts: [...before.texts.filter((t) => t !== text), text].slice(-REMEMBERED),
+    });
+  }
+
+  /** Another client's value at this key claimed `version`: see Entry. */
+  claimed(collection: string, key: string, version: number): void {
+    const name = this.name(collection, key);
+    const before = this.entry(name);
+    if ((before.claimed ?? 0) >= version) return;
+    this.save(name, { ...before, claimed: version });
+  }
+
+  /** The highest version another client's value claimed at this key; 0 when none. */
+  highestClaimed(collection: string, key: string): number {
+    return this.entry(this.name(collection, key)).claimed ?? 0;
   }
 
   /** Whether this browser wrote exactly this value at this key (recently). */
@@ -92,6 +111,11 @@ export class StorageGuard {
     return entry;
   }
 
+  private save(name: string, entry: Entry): void {
+    this.entries.set(name, entry);
+    this.journal.set(name, JSON.stringify(entry));
+  }
+
   private name(collection: string, key: string): string {
     return `breakout-rooms/journal/${this.scope}/${collection}/${key}`;
   }
@@ -101,9 +125,9 @@ function readEntry(text: string | null): Entry | null {
   if (text === null) return null;
   try {
     const parsed: unknown = JSON.parse(text);
-    const texts = (parsed as { texts?: unknown } | null)?.texts;
+    const { texts, claimed } = (parsed ?? {}) as { texts?: unknown; claimed?: unknown };
     if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string')) return null;
-    return { texts };
+    return Number.isSafeInteger(claimed) ? { texts, claimed: claimed as number } : { texts };
   } catch {
     return null;
   }
