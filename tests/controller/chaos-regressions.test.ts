@@ -43,6 +43,12 @@ const FOUND: [number, string][] = [
     'a close racing a take-over ended the session; the new facilitator kept its people "joined"',
   ],
   [500024, 'a start cut short by a reload opened a room after the reopened board cleaned up'],
+  [
+    88,
+    'a forged "ended" held since (its restore unheard) kept a participant in their room at the end',
+  ],
+  [176, 'a forged "ended" read before the running plan: the real end found them already "back"'],
+  [274, 'a forged higher revision, written over by the facilitator at once, shut readers out'],
 ];
 
 describe('fault-injection regressions', () => {
