@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JUMP_CONFIRM_MS, MAX_REVISION_JUMP } from '../../src/controller/plan-reader';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import type { Json } from '../../src/sdk/surface';
@@ -83,4 +84,20 @@ it("a valid plan of a higher revision the facilitator's app did not write is put
     expect(sameContent(reader.plan(), plan)).toBe(true);
     expect(reader.plan()?.revision).toBeGreaterThan(next.revision);
   }
+});
+
+it('a second far jump, after the first was put back, has to stand its own wait', async () => {
+  const { w, plan } = await runningWorkshop();
+  const far = (revision: number) =>
+    encodePlan({ ...plan, revision, phase: 'ended' }) as unknown as Json;
+  w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, far(plan.revision + MAX_REVISION_JUMP + 1));
+  await w.flush();
+  await w.advance(2 * JUMP_CONFIRM_MS);
+  const participants = w.participants.map((member) => member.headless.reader);
+  for (const reader of participants) expect(reader.plan()?.phase).toBe('running');
+  // The facilitator's app is away now: the next forgery stays in storage, but only moments.
+  w.sim.setOnline(w.facilitator.user.id, false);
+  w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, far(plan.revision + 2 * MAX_REVISION_JUMP));
+  await w.advance(JUMP_CONFIRM_MS / 2);
+  for (const reader of participants) expect(reader.plan()?.phase).toBe('running');
 });
