@@ -3,7 +3,7 @@
  * planned, started, lived through and ended under the drawn faults, with the checks between.
  * The parts each live in their own file and act on this scenario as a `Stage`.
  */
-import type { CommandResult } from '../src/controller/commands';
+import { type CommandResult, isPlanningCommand } from '../src/controller/commands';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../src/domain/plan';
 import { createRandom, type Random, randomIndex } from '../src/domain/random';
 import { parsePlan } from '../src/domain/stored/plan-v1';
@@ -24,6 +24,7 @@ import { describeFaults, type Faults, HEALED } from './faults';
 import { checkEnd, checkRun, watchBoard } from './invariants';
 import type { Observed } from './observed';
 import { scheduleParticipants, scheduleTakeOver, setOnline } from './people';
+import { reportBack } from './report-back';
 import { roomsWork } from './rooms';
 import { type Command, explain, type Member, MINUTE, type Stage } from './stage';
 
@@ -76,6 +77,7 @@ export class Scenario implements Stage {
     await end(this);
     await this.heal('after the end');
     checkEnd(this, (problem) => this.violate(problem));
+    await reportBack(this);
     await roomsWork(this);
   }
 
@@ -142,7 +144,11 @@ export class Scenario implements Stage {
   async command(member: Member, command: Command): Promise<CommandResult> {
     const headless = member.headless;
     if (!headless) return { ok: false, message: 'app not running' };
-    const result = await this.settle(headless.facilitator.handle(command));
+    const result = await this.settle(
+      isPlanningCommand(command)
+        ? headless.planning.handle(command)
+        : headless.facilitator.handle(command),
+    );
     if (!result) return { ok: false, message: 'no answer' };
     if (!result.ok && !result.message.trim())
       this.violate(`${command.type} failed without a message`);

@@ -3,7 +3,7 @@
  * of the runner (the people, the facilitator's actions, the adversary, the invariants) works on a
  * `Stage`; only `scenario.ts` builds one, so no part imports another's implementation.
  */
-import type { CommandResult } from '../src/controller/commands';
+import type { CommandResult, PlanningCommand } from '../src/controller/commands';
 import type { Headless } from '../src/controller/headless';
 import type { Plan } from '../src/domain/plan';
 import type { Random } from '../src/domain/random';
@@ -25,8 +25,8 @@ export type Member = {
   starting: Promise<void> | null;
 };
 
-/** A click in a panel, as its tab's headless app receives it. */
-export type Command = Parameters<Headless['facilitator']['handle']>[0];
+/** A click in a panel, as its tab's headless app receives it (the facilitator's or planning). */
+export type Command = Parameters<Headless['facilitator']['handle']>[0] | PlanningCommand;
 
 export type Stage = {
   readonly seed: number;
