@@ -13,6 +13,9 @@ import { RoomsWorkContext, RoomsWorkStore } from './rooms-work-store';
 import { useController } from './use-controller';
 
 /** Sends a command to the tab's controller; resolves with its answer, never rejects. */
+// Views name a command's answer through this hook module, never the controller.
+export type { CommandResult };
+
 export type RunCommand = (command: PanelCommand) => Promise<CommandResult>;
 
 export type CommandStatus = {

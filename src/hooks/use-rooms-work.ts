@@ -1,9 +1,12 @@
 import { useContext, useMemo, useSyncExternalStore } from 'react';
 import type { CommandResult } from '../controller/commands';
-import type { RoomsWork } from '../controller/rooms-work';
+import type { JobProgress, RoomsWork, SessionsOffer } from '../controller/rooms-work';
 import type { PromptPlacement } from '../domain/rooms/prompts';
 import { RoomsWorkContext } from './rooms-work-store';
 import { useRunCommand } from './use-commands';
+
+// Views name these through the hook, never the controller.
+export type { JobProgress, RoomsWork, SessionsOffer };
 
 /** A part of the rooms work; null until the headless app has answered. */
 export function useRoomsWork<T>(select: (work: RoomsWork | null) => T): T {

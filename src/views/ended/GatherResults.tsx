@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import type { JobProgress } from '../../controller/rooms-work';
-import { useRoomsActions, useRoomsWork } from '../../hooks/use-rooms-work';
+import { type JobProgress, useRoomsActions, useRoomsWork } from '../../hooks/use-rooms-work';
 import { ActionButton } from '../shared/ActionButton';
 import { RoomsJobStatus } from '../shared/RoomsJobStatus';
 

@@ -1,7 +1,6 @@
-import type { RoomsWork } from '../../controller/rooms-work';
 import type { ActivitySnapshot } from '../../domain/rooms/snapshot';
 import { usePlanValue } from '../../hooks/plan-store';
-import { useRoomsWork } from '../../hooks/use-rooms-work';
+import { type RoomsWork, useRoomsWork } from '../../hooks/use-rooms-work';
 
 type Props = { roomId: string };
 

@@ -1,6 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import type { SessionsOffer } from '../../controller/rooms-work';
-import { useRoomsActions, useRoomsWork } from '../../hooks/use-rooms-work';
+import { type SessionsOffer, useRoomsActions, useRoomsWork } from '../../hooks/use-rooms-work';
 import { ActionButton } from '../shared/ActionButton';
 
 const sessionsOf = (work: { sessions: SessionsOffer } | null) => work?.sessions ?? null;

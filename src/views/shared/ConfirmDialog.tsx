@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useRef } from 'react';
-import type { CommandResult } from '../../controller/commands';
+import type { CommandResult } from '../../hooks/use-commands';
 import { ActionButton } from './ActionButton';
 
 type Props = {

@@ -1,6 +1,5 @@
 import { useCallback, useId } from 'react';
-import type { JobProgress } from '../../controller/rooms-work';
-import { useRoomsActions, useRoomsWork } from '../../hooks/use-rooms-work';
+import { type JobProgress, useRoomsActions, useRoomsWork } from '../../hooks/use-rooms-work';
 import { ActionButton } from './ActionButton';
 import './rooms-work.css';
 
