@@ -84,3 +84,34 @@ test("layout: a participant's room name, time left and help button are within th
   console.log(`participant's key controls: bottom at ${bottom} px`);
   expect(bottom).toBeLessThanOrEqual(400);
 });
+
+test("layout: a person's room picker shows the chosen room's name clear of its arrow", async ({
+  playground,
+}) => {
+  await playground.open({ users: 3 });
+  const host = await playground.openPanel(HOST);
+  await host.getByRole('button', { name: 'Plan a breakout' }).click();
+  await playground.select(HOST, 'Room 1 · Ideas', 'Room 2 · Risks');
+  await host.getByRole('button', { name: 'Add 2 selected frames as rooms' }).click();
+  await host.getByRole('button', { name: 'Split evenly at random' }).click();
+  await expect(host.getByRole('button', { name: 'Shuffle again' })).toBeVisible();
+  await host.getByRole('tab', { name: 'By hand' }).click();
+  const pickers = host.getByRole('combobox', { name: /^Room for / });
+  await expect(pickers).toHaveCount(2);
+  for (const picker of await pickers.all()) {
+    // Where the chosen name's text ends, measured in the select's own font, against where the
+    // arrow begins (mirotone draws it in the 24 px box 7 px from the right edge).
+    const { textEnd, arrowStart } = await picker.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no canvas');
+      context.font = style.font;
+      const text = context.measureText(select.selectedOptions[0]?.text ?? '').width;
+      return {
+        textEnd: Number.parseFloat(style.paddingLeft) + text,
+        arrowStart: select.clientWidth - 7 - 16,
+      };
+    });
+    expect(textEnd).toBeLessThanOrEqual(arrowStart);
+  }
+});
