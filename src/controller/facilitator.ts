@@ -171,7 +171,11 @@ export class FacilitatorController {
     return this.inTurn(() => this.run(command));
   }
 
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Work that reads the plan and writes it outside a command (participants' room picks), run
+   * between commands: a start decides on the plan it read, so nothing may change it meanwhile.
+   */
+  inTurn<T>(work: () => Promise<T>): Promise<T> {
     const run = this.commands.then(work);
     this.commands = run.then(
       () => undefined,

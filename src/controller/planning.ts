@@ -207,10 +207,12 @@ export class PlanningController {
     this.pickTimer = null;
     const batch = this.pendingPicks;
     this.pendingPicks = [];
-    this.commands = this.commands.then(async () => {
+    // In the facilitator's turn, not this controller's: a pick written while Start runs would be
+    // stored, but the start would invite the person to the room it read before.
+    void this.deps.facilitator.inTurn(async () => {
+      await this.deps.presence.start().catch(() => {});
       const plan = this.deps.reader.plan();
       if (!plan) return;
-      await this.deps.presence.start().catch(() => {});
       const actions = picksToActions(plan, batch, this.deps.presence.onlineIds());
       if (actions.length === 0) return;
       await this.deps.writer.apply(actions).catch((error: unknown) => {

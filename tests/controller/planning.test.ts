@@ -111,6 +111,25 @@ describe('self-select', () => {
     }
   });
 
+  it('a pick that arrives while the start is under way waits for it: everyone is invited to the room the plan stores', async () => {
+    // Calls take time, so the start is still opening rooms when the pick's batch falls due.
+    const w = await createWorkshop({ participants: 2, rooms: 2, sim: { callLatencyMs: 100 } });
+    await planBreakout(w);
+    expectOk(await planning(w, { type: 'openSelfSelect', capacity: null }));
+    const [ada] = w.participants as [Member];
+    const before = roomOfPerson(w, ada);
+    const other = storedPlan(w).rooms.find((room) => room.id !== before)?.id ?? null;
+    await pick(w, ada, other);
+    const starting = control(w).handle({ type: 'start' });
+    await w.advance(PICK_COALESCE_MS);
+    expectOk(await w.run(starting));
+    await w.flush();
+    const room = storedPlan(w).rooms.find((candidate) => candidate.id === roomOfPerson(w, ada));
+    expect(w.sim.invitations(ada.user.id).map((invitation) => invitation.sessionId)).toEqual([
+      room?.sessionId,
+    ]);
+  });
+
   it('ignores picks once the breakout has started', async () => {
     const w = await createWorkshop({ participants: 2, rooms: 2 });
     await planBreakout(w);
