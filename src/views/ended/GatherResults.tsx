@@ -14,19 +14,25 @@ export function GatherResults() {
   const job = useRoomsWork(jobOf);
   const gather = useCallback(() => void gatherResults(), [gatherResults]);
   const working = job !== null && (job.state === 'running' || job.state === 'waiting');
+  // A card like the report-back below it, with a small button: the header's Run again stays
+  // the one primary action of the screen.
   return (
-    <section aria-labelledby="gather-heading" className="section">
-      <h2 className="h4" id="gather-heading">
-        Bring the rooms’ work back
-      </h2>
-      <p className="p-small status-text">
-        Copies every room’s sticky notes and text into one new frame beside the main area, a column
-        per room; other items are counted, not moved.
-      </p>
-      <ActionButton disabled={working} onClick={gather}>
-        Gather results into the main area
-      </ActionButton>
+    <>
+      <section aria-labelledby="gather-heading" className="card">
+        <h2 className="card-title" id="gather-heading">
+          Bring the rooms’ work back
+        </h2>
+        <p className="p-small">
+          Copies every room’s sticky notes and text into one new frame beside the main area, a
+          column per room; other items are counted, not moved.
+        </p>
+        <div className="button-row">
+          <ActionButton small disabled={working} onClick={gather}>
+            Gather results into the main area
+          </ActionButton>
+        </div>
+      </section>
       <RoomsJobStatus type="harvest" />
-    </section>
+    </>
   );
 }
