@@ -2,10 +2,10 @@ import { closureOf } from '../domain/facilitation';
 import type { PersonRef, Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import type { Session } from '../sdk/surface';
-import { RETURN_WINDOW_MS } from './participant';
 import type { PlanReader } from './plan-reader';
 import { sessionLive } from './platform-truth';
 import { retryLater } from './retry-later';
+import { RETURN_WINDOW_MS } from './return-to-main';
 import { type ViewportMover, viewportOfMainArea } from './viewport';
 
 export const ROOM_CLOSED_NOTIFICATION = 'Your room was closed. You are back in the main area.';

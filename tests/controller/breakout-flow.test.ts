@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLOSE_CHECK_MS } from '../../src/controller/breakout-end';
 import { LEFTOVER_CHECK_MS } from '../../src/controller/leftover-sessions';
 import {
-  END_NOTIFICATION,
   JOIN_ACK_MS,
   PRESENCE_REFRESH_MS,
   QUIET_PLAN_MS,
   STALE_PLAN_MS,
 } from '../../src/controller/participant';
+import { END_NOTIFICATION } from '../../src/controller/return-to-main';
 import { createWorkshop, type Workshop } from '../support/workshop';
 import { answer, expectOk, isLookingAt, personOf, planBreakout, storedPlan } from './plan-breakout';
 

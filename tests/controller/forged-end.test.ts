@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { END_NOTIFICATION, STALE_PLAN_MS } from '../../src/controller/participant';
+import { STALE_PLAN_MS } from '../../src/controller/participant';
 import { JUMP_CONFIRM_MS } from '../../src/controller/plan-reader';
+import { END_NOTIFICATION } from '../../src/controller/return-to-main';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import type { Json } from '../../src/sdk/surface';
