@@ -5,8 +5,8 @@ import { END_NOTIFICATION } from '../../src/controller/return-to-main';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import type { Json } from '../../src/sdk/surface';
-import { createWorkshop, type Member, type Workshop } from '../support/workshop';
-import { answer, expectOk, isLookingAt, planBreakout } from './plan-breakout';
+import type { Member, Workshop } from '../support/workshop';
+import { everyoneAccepted, expectOk, isLookingAt } from './plan-breakout';
 
 /**
  * A forged plan a participant's app believed must not keep it from the real end: Miro ending
@@ -18,13 +18,7 @@ afterEach(() => {
 });
 
 async function everyoneInTheirRoom(): Promise<{ w: Workshop; plan: Plan }> {
-  const w = await createWorkshop({ participants: 3, rooms: 2 });
-  await planBreakout(w);
-  expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
-  for (const member of w.participants) answer(w, member, 'accepted');
-  await w.flush();
-  const plan = w.facilitator.headless.reader.plan();
-  if (!plan) throw new Error('no plan');
+  const { w, plan } = await everyoneAccepted(3);
   for (const member of w.participants)
     expect(isLookingAt(w, member, roomOf(plan, member))).toBe(true);
   return { w, plan };

@@ -4,8 +4,8 @@ import { MAX_REVISION_JUMP } from '../../src/controller/plan-reader';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import type { Json } from '../../src/sdk/surface';
-import { createWorkshop, type Member, type Workshop } from '../support/workshop';
-import { answer, expectOk, isLookingAt, planBreakout } from './plan-breakout';
+import type { Member, Workshop } from '../support/workshop';
+import { everyoneAccepted, expectOk, isLookingAt } from './plan-breakout';
 
 /**
  * A participant's modified client writes the plan key itself (storage names no writer). The
@@ -18,16 +18,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function running(): Promise<{ w: Workshop; plan: Plan }> {
-  const w = await createWorkshop({ participants: 4, rooms: 2 });
-  await planBreakout(w);
-  expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
-  for (const member of w.participants) answer(w, member, 'accepted');
-  await w.flush();
-  const plan = w.facilitator.headless.reader.plan();
-  if (!plan) throw new Error('no plan');
-  return { w, plan };
-}
+const running = () => everyoneAccepted(4);
 
 const stored = (w: Workshop) => parsePlan(w.sim.storageValue(PLAN_COLLECTION, PLAN_KEY));
 const forge = (w: Workshop, value: unknown) =>

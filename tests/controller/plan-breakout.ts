@@ -4,7 +4,7 @@ import type { Plan } from '../../src/domain/plan';
 import { createRandom } from '../../src/domain/random';
 import { assignBalanced } from '../../src/domain/split';
 import type { FrameRef } from '../../src/sdk/surface';
-import type { Member, Workshop } from '../support/workshop';
+import { createWorkshop, type Member, type Workshop } from '../support/workshop';
 
 export const rectOf = ({ x, y, width, height }: FrameRef) => ({ x, y, width, height });
 
@@ -57,6 +57,18 @@ export async function planBreakout(
 }
 
 export const storedPlan = (w: Workshop): Plan => w.facilitator.headless.reader.plan() as Plan;
+
+/** A breakout of two rooms started, and every participant accepted their invitation. */
+export async function everyoneAccepted(participants: number): Promise<{ w: Workshop; plan: Plan }> {
+  const w = await createWorkshop({ participants, rooms: 2 });
+  await planBreakout(w);
+  expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'start' })));
+  for (const member of w.participants) answer(w, member, 'accepted');
+  await w.flush();
+  const plan = w.facilitator.headless.reader.plan();
+  if (!plan) throw new Error('no plan');
+  return { w, plan };
+}
 
 /** Every pending invitation of this member, answered. */
 export function answer(w: Workshop, member: Member, response: 'accepted' | 'rejected') {
