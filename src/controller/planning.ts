@@ -10,9 +10,10 @@ import type { FacilitatorController } from './facilitator';
 import { HistoryStore } from './history-store';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
-import { preAssignedArrivals } from './pre-assign';
+import { lateArrivalsToInvite, preAssignedArrivals } from './pre-assign';
 import type { Presence } from './presence';
 import { countFrameItems, itemCounts, ReportBackFollower } from './report-back';
+import { retryLater } from './retry-later';
 import { createRoomFrames } from './room-frames';
 import { picksToActions, placeUnchosenActions } from './self-select';
 import type { ViewportMover } from './viewport';
@@ -31,6 +32,8 @@ export type PlanningDeps = {
   onProblem: (message: string) => void;
 };
 
+type LateInvite = { state: 'inviting' | 'invited' | 'waiting' | 'due'; failures: number };
+
 const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
 const refused = (message: string): CommandResult => ({ ok: false, message });
 
@@ -44,8 +47,13 @@ export class PlanningController {
   private commands: Promise<unknown> = Promise.resolve();
   private pendingPicks: RoomPickedMessage[] = [];
   private pickTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Late arrivals already invited from the list in this run: one invitation each. */
-  private readonly invitedLate = new Set<string>();
+  /**
+   * Late arrivals of the list in this run (by run and person): invited (one invitation each),
+   * being invited, or after a failed invitation waiting to be tried again (`due` once the wait
+   * is over; tried when the person is online and still waits).
+   */
+  private readonly lateInvites = new Map<string, LateInvite>();
+  private stopped = false;
   private readonly counted = new Set<string>();
   private readonly history: HistoryStore;
   private readonly follower: ReportBackFollower;
@@ -62,6 +70,7 @@ export class PlanningController {
   }
 
   stop(): void {
+    this.stopped = true;
     this.stopPresence();
     if (this.pickTimer !== null) globalThis.clearTimeout(this.pickTimer);
     void this.deps.board.events.off(BROADCAST_EVENT, this.onMessage);
@@ -223,7 +232,7 @@ export class PlanningController {
 
   /**
    * People of the imported list who are online: placed while planning; invited to their room
-   * when they arrive while the breakout runs (once per run each).
+   * when they arrive while the breakout runs (once per run each, tried again when it fails).
    */
   private matchArrivals(): void {
     const plan = this.deps.reader.plan();
@@ -231,9 +240,10 @@ export class PlanningController {
       return;
     }
     if (plan.phase !== 'planning' && plan.phase !== 'running') return;
-    const matches = preAssignedArrivals(plan, this.deps.presence.onlineUsers());
-    if (matches.length === 0) return;
+    const online = this.deps.presence.onlineUsers();
     if (plan.phase === 'planning') {
+      const matches = preAssignedArrivals(plan, online);
+      if (matches.length === 0) return;
       this.deps.writer.record(
         ...matches.map(
           ({ person, roomId }): PlanAction => ({ type: 'personAssigned', person, roomId }),
@@ -241,12 +251,35 @@ export class PlanningController {
       );
       return;
     }
-    for (const { person, roomId } of matches) {
+    for (const { person, roomId } of lateArrivalsToInvite(plan, online)) {
       const key = `${plan.runId}:${person.id}`;
-      if (this.invitedLate.has(key)) continue;
-      this.invitedLate.add(key);
-      void this.deps.facilitator.handle({ type: 'assignAndInvite', person, roomId });
+      const late = this.lateInvites.get(key) ?? { state: 'due', failures: 0 };
+      if (late.state === 'due') this.inviteLate(key, late.failures, person, roomId);
     }
+  }
+
+  /** One late invitation; a failed one (rate limit, network) is tried again after a wait. */
+  private inviteLate(key: string, failures: number, person: PersonRef, roomId: string): void {
+    this.lateInvites.set(key, { state: 'inviting', failures });
+    const invited = (ok: boolean) => {
+      if (ok) {
+        this.lateInvites.set(key, { state: 'invited', failures });
+        return;
+      }
+      this.lateInvites.set(key, { state: 'waiting', failures: failures + 1 });
+      retryLater(
+        failures,
+        () => this.stopped,
+        () => {
+          this.lateInvites.set(key, { state: 'due', failures: failures + 1 });
+          this.matchArrivals();
+        },
+      );
+    };
+    this.deps.facilitator.handle({ type: 'assignAndInvite', person, roomId }).then(
+      (result) => invited(result.ok),
+      () => invited(false),
+    );
   }
 
   /** Once per run, when it has ended: the rooms' items now, for the report-back summary. */

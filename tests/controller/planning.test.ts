@@ -178,6 +178,52 @@ describe('pre-assignment', () => {
     expect(w.sim.invitations(ken.user.id)).toHaveLength(1);
   });
 
+  it('tries a listed latecomer’s failed invitation again after a wait, and invites them once', async () => {
+    const w = await createWorkshop({ participants: 2, rooms: 2 });
+    await withRooms(w);
+    const [ada, grace] = w.participants as [Member, Member];
+    const [room1, room2] = w.rooms.map((frame) => roomIdForFrame(frame.id)) as [string, string];
+    expectOk(
+      await planning(w, {
+        type: 'setPreAssignments',
+        rows: [
+          { name: ada.user.name, roomId: room1 },
+          { name: grace.user.name, roomId: room2 },
+          { name: 'Ken Late', roomId: room2 },
+        ],
+      }),
+    );
+    await w.flush();
+    expectOk(await w.run(control(w).handle({ type: 'start' })));
+    const invites = () => w.sim.counters().calls[w.facilitator.user.id]?.['session.invite'] ?? 0;
+    const atStart = invites();
+    // Every invitation fails while Ken arrives (the seam's own retries included).
+    w.sim.setOptions({ failureRate: { 'session.invite': 1 } });
+    const ken = await w.join(w.sim.addUser({ name: 'Ken Late' }));
+    await w.flush();
+    expect(roomOfPerson(w, ken)).toBe(room2);
+    expect(w.sim.invitations(ken.user.id)).toEqual([]);
+    // A minute of failures: tried again after growing waits, not in a tight loop (each try is
+    // the seam's 4 attempts; waits of 2, 4, 8, 16 and 30 s fit 6 tries in a minute).
+    await w.advance(60_000);
+    expect(w.sim.invitations(ken.user.id)).toEqual([]);
+    expect(invites() - atStart).toBeGreaterThan(4);
+    expect(invites() - atStart).toBeLessThanOrEqual(6 * 4);
+
+    w.sim.setOptions({ failureRate: {} });
+    await w.advance(30_000);
+    await w.flush();
+    const session = storedPlan(w).rooms.find((room) => room.id === room2)?.sessionId;
+    expect(w.sim.invitations(ken.user.id).map((i) => i.sessionId)).toEqual([session]);
+    expect(storedPlan(w).people.find((p) => p.id === ken.user.id)?.status).toBe('invited');
+    // Invited once: later presence changes and waits send nothing more.
+    const sent = invites();
+    w.sim.addUser({ name: 'Someone Else' });
+    await w.advance(60_000);
+    await w.flush();
+    expect(invites()).toBe(sent);
+  });
+
   it('leaves a name shared by two people online for the facilitator', async () => {
     const w = await createWorkshop({ participants: 1, rooms: 1 });
     await withRooms(w);
