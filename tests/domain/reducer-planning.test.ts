@@ -11,7 +11,7 @@ import { reduceAll, reducePlan } from '../../src/domain/reducer';
 import { person, planWithRooms, room, runningPlan } from './fixtures';
 
 const ended = (plan: Plan = runningPlan()): Plan =>
-  reduceAll(plan, [{ type: 'breakoutEnding' }, { type: 'breakoutEnded', at: 5000 }]);
+  reduceAll(plan, [{ type: 'breakoutEnding', at: 4000 }, { type: 'breakoutEnded', at: 5000 }]);
 
 /** Three people over two rooms, two rounds: round 0 pairs p1 and p2, round 1 splits them. */
 const rotation = (overrides: Partial<Rotation> = {}): Rotation => ({
@@ -164,10 +164,15 @@ describe('rotationPlanned', () => {
   });
 
   it('copies the schedule, so changing the action afterwards changes nothing stored', () => {
-    const input = rotation();
-    const plan = reducePlan(planWithRooms('f1', 'f2'), { type: 'rotationPlanned', rotation: input });
-    (input.rounds[0]?.[0] as number[]).push(2);
-    (input.roomIds as string[]).pop();
+    const firstGroup = [0, 1];
+    const roomIds = [room('f1'), room('f2')];
+    const input = rotation({ roomIds, rounds: [[firstGroup, [2]]] });
+    const plan = reducePlan(planWithRooms('f1', 'f2'), {
+      type: 'rotationPlanned',
+      rotation: input,
+    });
+    firstGroup.push(2);
+    roomIds.pop();
     expect(plan.rotation?.rounds[0]).toEqual([[0, 1], [2]]);
     expect(plan.rotation?.roomIds).toEqual([room('f1'), room('f2')]);
   });
