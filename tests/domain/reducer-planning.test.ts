@@ -11,7 +11,10 @@ import { reduceAll, reducePlan } from '../../src/domain/reducer';
 import { person, planWithRooms, room, runningPlan } from './fixtures';
 
 const ended = (plan: Plan = runningPlan()): Plan =>
-  reduceAll(plan, [{ type: 'breakoutEnding', at: 4000 }, { type: 'breakoutEnded', at: 5000 }]);
+  reduceAll(plan, [
+    { type: 'breakoutEnding', at: 4000 },
+    { type: 'breakoutEnded', at: 5000 },
+  ]);
 
 /** Three people over two rooms, two rounds: round 0 pairs p1 and p2, round 1 splits them. */
 const rotation = (overrides: Partial<Rotation> = {}): Rotation => ({
