@@ -60,7 +60,16 @@ export type PlanAction =
   | { type: 'facilitatorTookOver'; facilitator: PersonRef }
   | { type: 'planReset'; runId: string }
   | PlanningAction
-  | FacilitationAction;
+  | FacilitationAction
+  | CoFacilitationAction;
+
+/** Who may facilitate (reduce-co-facilitation.ts, domain/co-facilitation.ts). */
+export type CoFacilitationAction =
+  | { type: 'coFacilitatorsNamed'; personIds: readonly string[] }
+  /** A request to facilitate from someone Miro lists as online. */
+  | { type: 'facilitateAsked'; personId: string; at: number }
+  | { type: 'handOverAllowed'; personId: string; until: number }
+  | { type: 'handOverDenied'; personId: string };
 
 /** What the facilitator does while rooms run (reduce-facilitation.ts). */
 export type FacilitationAction =

@@ -1,5 +1,6 @@
 /** The plan a facilitator starts from: no rooms, nobody assigned, nothing running. */
 
+import { emptyCoFacilitation } from './co-facilitation';
 import { emptyFacilitation } from './facilitation';
 import { DEFAULT_DURATION_MS, isValidId } from './limits';
 import { type PersonRef, PLAN_SCHEMA_VERSION, type Plan } from './plan';
@@ -36,5 +37,6 @@ export function createPlan({ runId, facilitator }: CreatePlanOptions): Plan {
     helpRequests: [],
     ...emptyPlanningFields(),
     facilitation: emptyFacilitation(),
+    coFacilitation: emptyCoFacilitation(),
   };
 }

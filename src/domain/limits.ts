@@ -33,6 +33,9 @@ export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
 }
 
+/** A time as the reducers take it from actions: finite and not before 1970. */
+export const isTimestamp = (value: number) => Number.isFinite(value) && value >= 0;
+
 export function isValidDuration(value: number | null): boolean {
   return (
     value === null ||

@@ -8,6 +8,7 @@
  */
 
 import type * as v from 'valibot';
+import type { CoFacilitationSchema } from './stored/co-facilitation';
 import type {
   AnnouncementSchema,
   FacilitationSchema,
@@ -48,4 +49,5 @@ export type TimerMode = (typeof TIMERS)[number];
 export type Announcement = v.InferOutput<typeof AnnouncementSchema>;
 export type RoomClosure = v.InferOutput<typeof RoomClosureSchema>;
 export type Facilitation = v.InferOutput<typeof FacilitationSchema>;
+export type CoFacilitation = v.InferOutput<typeof CoFacilitationSchema>;
 export type Plan = v.InferOutput<typeof PlanSchema>;

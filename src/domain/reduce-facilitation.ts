@@ -13,12 +13,10 @@ import {
   MAX_ANNOUNCEMENTS,
   MAX_EXTENSION_MS,
 } from './facilitation';
-import { isValidId, MAX_DURATION_MS } from './limits';
+import { isTimestamp, isValidId, MAX_DURATION_MS } from './limits';
 import type { Facilitation, Phase, Plan } from './plan';
 import { cutWithoutSplitting, toSingleLine } from './text';
 import { mapSame, patch } from './unchanged';
-
-const isTimestamp = (value: number) => Number.isFinite(value) && value >= 0;
 
 function withFacilitation(plan: Plan, changes: Partial<Facilitation>): Plan {
   const facilitation = patch(plan.facilitation, changes);

@@ -5,12 +5,10 @@
  */
 
 import type { ActionOf } from './actions';
-import { isValidId, MAX_HELP_REQUESTS } from './limits';
+import { isTimestamp, isValidId, MAX_HELP_REQUESTS } from './limits';
 import type { Person, PersonStatus, Plan } from './plan';
 import { cleanName } from './text';
 import { filterSame, mapSame, patch } from './unchanged';
-
-const isTimestamp = (value: number) => Number.isFinite(value) && value >= 0;
 
 function sessionOfRoom(plan: Plan, roomId: string | null): string | null {
   if (roomId === null) return null;

@@ -8,6 +8,12 @@
 import type { PlanAction, PlanActionType } from './actions';
 import type { Phase, Plan } from './plan';
 import {
+  CO_FACILITATION_ACTION_PHASES,
+  coFacilitationAfterTakeOver,
+  isCoFacilitationAction,
+  reduceCoFacilitation,
+} from './reduce-co-facilitation';
+import {
   FACILITATION_ACTION_PHASES,
   facilitationForNewRun,
   isFacilitationAction,
@@ -52,6 +58,7 @@ export const ACTION_PHASES: Readonly<Record<PlanActionType, readonly Phase[]>> =
   planReset: ['starting', 'ended'],
   ...PLANNING_ACTION_PHASES,
   ...FACILITATION_ACTION_PHASES,
+  ...CO_FACILITATION_ACTION_PHASES,
 };
 
 export function isAllowedInPhase(type: PlanActionType, phase: Phase): boolean {
@@ -61,6 +68,7 @@ export function isAllowedInPhase(type: PlanActionType, phase: Phase): boolean {
 function apply(plan: Plan, action: PlanAction): Plan {
   if (isPlanningAction(action)) return reducePlanning(plan, action);
   if (isFacilitationAction(action)) return reduceFacilitation(plan, action);
+  if (isCoFacilitationAction(action)) return reduceCoFacilitation(plan, action);
   switch (action.type) {
     case 'roomsAdded':
       return rooms.roomsAdded(plan, action);
@@ -109,7 +117,7 @@ function apply(plan: Plan, action: PlanAction): Plan {
     case 'breakoutEnded':
       return run.breakoutEnded(plan, action);
     case 'facilitatorTookOver':
-      return run.facilitatorTookOver(plan, action);
+      return coFacilitationAfterTakeOver(plan, run.facilitatorTookOver(plan, action));
     case 'planReset':
       return run.planReset(plan, action);
   }

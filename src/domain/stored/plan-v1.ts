@@ -18,6 +18,7 @@ import {
 } from '../limits';
 import { migrate } from '../migrations';
 import { PLAN_SCHEMA_VERSION, type Plan } from '../plan';
+import { CO_FACILITATION_ENTRIES } from './co-facilitation';
 import { FacilitationSchema } from './facilitation';
 import { PLANNING_ENTRIES } from './planning';
 import { PersonRefSchema, RectSchema } from './shapes';
@@ -119,7 +120,7 @@ function brokenPlanRule(plan: v.InferOutput<typeof PlanShape>): Broken | null {
     const index = values.findIndex((roomId) => roomId !== null && !roomIds.has(roomId));
     return index < 0 ? null : { at: at(index), problem };
   };
-  const { facilitation } = plan;
+  const { facilitation, coFacilitation } = plan;
   return (
     repeat(
       rooms.map((room) => room.id),
@@ -162,6 +163,16 @@ function brokenPlanRule(plan: v.InferOutput<typeof PlanShape>): Broken | null {
     unknownRoom(
       facilitation.closedRooms.map((closure) => closure.roomId),
       (i) => ['facilitation', 'closedRooms', i, 'roomId'],
+    ) ??
+    repeat(
+      coFacilitation.coFacilitatorIds,
+      (i) => ['coFacilitation', 'coFacilitatorIds', i],
+      'repeats a co-facilitator',
+    ) ??
+    repeat(
+      coFacilitation.asks.map((ask) => ask.personId),
+      (i) => ['coFacilitation', 'asks', i, 'personId'],
+      'repeats a person who already asked to facilitate',
     )
   );
 }
@@ -191,6 +202,8 @@ export const PLAN_ENTRIES = {
   ...PLANNING_ENTRIES,
   // Facilitation while rooms run (facilitation.ts; absent in older plans = nothing happened yet).
   facilitation: v.nullish(FacilitationSchema, () => emptyFacilitation()),
+  // Who may facilitate (co-facilitation.ts; absent in older plans = nobody named or asking).
+  ...CO_FACILITATION_ENTRIES,
 };
 
 const PlanShape = record(PLAN_ENTRIES);
