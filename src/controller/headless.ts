@@ -66,8 +66,9 @@ export type HeadlessOptions = {
 export const RESTORED_NOTIFICATION =
   'Another app changed the stored breakout plan. It has been put back.';
 /**
- * While this app runs a breakout it reads the plan again this often: a change notification may be
- * lost (S3), and an overwrite it never heard of would stay in storage for every app loading it.
+ * While this app runs a breakout it reads the plan's key again this often, and one more of the
+ * breakout's keys in turn: a change notification may be lost (S3), and an overwrite it never
+ * heard of would stay in storage for every app loading it.
  */
 export const GUARD_READ_MS = 5_000;
 /** At most one such notification per this long, however often it happens. */
@@ -251,7 +252,7 @@ export async function startHeadless(
     const running = control.isFacilitator() && reader.plan()?.phase === 'running';
     if (running && guardReads === null) {
       guardReads = globalThis.setInterval(
-        () => void reader.refresh().catch(() => {}),
+        () => void reader.guardRead().catch(() => {}),
         GUARD_READ_MS,
       );
     } else if (!running && guardReads !== null) {

@@ -2,6 +2,7 @@ import { type Layout, largestValueBytes, layoutOf, layoutWrites } from '../domai
 import { PLAN_MAX_BYTES } from '../domain/limits';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
+import type { Json } from '../sdk/surface';
 
 /**
  * A status value is written at most this often while only statuses change (admission): about
@@ -10,11 +11,13 @@ import type { Board } from '../sdk/connect';
  */
 export const STATUS_PACE_MS = 600;
 
-type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+type Waiter = { resolve: (stored: Layout) => void; reject: (error: unknown) => void };
+
+/** Told of every value (undefined: a removal) before it goes out (storage-guard.ts). */
+export type BeforeWrite = (key: string, value: Json | undefined) => void;
 
 /**
- * Stores plans in the multi-key layout (not used by the app yet: the plan is still one value).
- * Each write puts the changed governed values first, all of them landed before the control value
+ * Stores plans in the multi-key layout, for PlanWriter (which decides what and when). Each write puts the changed governed values first, all of them landed before the control value
  * that names their revisions, and removes what is no longer listed last. A change of statuses
  * alone waits until its status values may be written again; a later plan replaces a waiting one,
  * and a structural change is written at once, the waiting statuses with it. One write at a time.
@@ -25,15 +28,20 @@ export class LayoutWriter {
   private waiters: Waiter[] = [];
   private writing = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
   private readonly statusWrittenAt = new Map<string, number>();
 
   constructor(
     private readonly board: Pick<Board, 'storage'>,
     private readonly now: () => number,
+    private readonly beforeWrite: BeforeWrite = () => {},
   ) {}
 
-  /** Resolves once `plan` (or a later plan) is stored; rejects when that write failed. */
-  write(plan: Plan): Promise<void> {
+  /**
+   * Resolves once `plan` (or a later plan) is stored, with the values it was stored as; rejects
+   * when that write failed.
+   */
+  write(plan: Plan): Promise<Layout> {
     this.latest = plan;
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject });
@@ -41,9 +49,20 @@ export class LayoutWriter {
     });
   }
 
+  /** The app is going away: a plan waiting for its pace is not written, nor anything after. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) globalThis.clearTimeout(this.timer);
+    this.timer = null;
+    this.latest = null;
+    for (const waiter of this.waiters.splice(0)) {
+      waiter.reject(new Error('This app was closed before the change could be saved.'));
+    }
+  }
+
   private schedule(): void {
     const plan = this.latest;
-    if (this.writing || plan === null) return;
+    if (this.writing || plan === null || this.stopped) return;
     const wait = this.waitFor(plan);
     if (this.timer !== null) {
       if (wait > 0) return;
@@ -79,8 +98,8 @@ export class LayoutWriter {
     const waiters = this.waiters.splice(0);
     this.writing = true;
     try {
-      await this.perform(plan);
-      for (const waiter of waiters) waiter.resolve();
+      const stored = await this.perform(plan);
+      for (const waiter of waiters) waiter.resolve(stored);
     } catch (error) {
       for (const waiter of waiters) waiter.reject(error);
     } finally {
@@ -90,7 +109,15 @@ export class LayoutWriter {
     }
   }
 
-  private async perform(plan: Plan): Promise<void> {
+  /**
+   * The next write stores every value again, whatever was stored before: a restore, after values
+   * this app did not write may have landed anywhere. Only between writes (PlanWriter awaits each).
+   */
+  forget(): void {
+    this.stored = null;
+  }
+
+  private async perform(plan: Plan): Promise<Layout> {
     const storage = this.board.storage.collection(PLAN_COLLECTION);
     const next = layoutOf(plan, this.stored);
     // Storage refuses a value over its limit: nothing is sent, so readers keep the last plan.
@@ -102,12 +129,22 @@ export class LayoutWriter {
     }
     const writes = layoutWrites(this.stored, next);
     const at = this.now();
-    await Promise.all(writes.values.map(({ key, value }) => storage.set(key, value)));
-    if (writes.control !== null) await storage.set(PLAN_KEY, writes.control);
-    await Promise.all(writes.removed.map((key) => storage.remove(key)));
+    const set = (key: string, value: Json) => {
+      this.beforeWrite(key, value);
+      return storage.set(key, value);
+    };
+    await Promise.all(writes.values.map(({ key, value }) => set(key, value as unknown as Json)));
+    if (writes.control !== null) await set(PLAN_KEY, writes.control as unknown as Json);
+    await Promise.all(
+      writes.removed.map((key) => {
+        this.beforeWrite(key, undefined);
+        return storage.remove(key);
+      }),
+    );
     for (const { key, value } of writes.values) {
       if ('statuses' in value) this.statusWrittenAt.set(key, at);
     }
     this.stored = next;
+    return next;
   }
 }

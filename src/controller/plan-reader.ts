@@ -1,61 +1,64 @@
+import type { Layout } from '../domain/layout';
+import { followedKeys, type Reader } from '../domain/layout-assemble';
+import { type Held, NOTHING_HELD, received } from '../domain/layout-reader';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
-import { type PlanReadResult, parsePlan } from '../domain/stored/plan-v1';
+import type { PlanReadResult } from '../domain/stored/plan-v1';
+import { type Control, INDEX_SHARDS, indexKey, parsePlanKey } from '../domain/stored/plan-v2';
+import { reuseUnchanged } from '../domain/unchanged';
 import type { Board } from '../sdk/connect';
 import type { Json } from '../sdk/surface';
+import { LayoutSource } from './layout-source';
+import { claimOf, isForgedJump, isTakeOver, journalPlan, type PlanDefence } from './plan-defence';
 import { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
-import type { StorageGuard } from './storage-guard';
 
+export { MAX_REVISION_JUMP, type Overwrite, type PlanDefence } from './plan-defence';
 export { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
 
 /**
- * Keeps the latest trustworthy plan from realtime storage. Subscribes before the first read and
- * never goes back to a lower revision, so a slow read or a reordered echo cannot roll the plan
- * back (D12). Damaged or newer-version data is reported as such and never replaces a good plan.
+ * Keeps the latest trustworthy plan from realtime storage, in either layout: the one-key plan
+ * (version 1) or the multi-key one (a control value under the plan's key and the values it
+ * governs, docs/architecture.md "Storage layout"), whose keys it follows as the control value
+ * names them (`followedKeys`). Subscribes before the first read and never goes back to a lower
+ * revision, so a slow read or a reordered echo cannot roll the plan back (D12). Damaged or
+ * newer-version data is reported as such and never replaces a good plan.
  */
 export const REMOVED_MESSAGE =
   'The saved breakout plan was removed from the board. The app keeps the last plan it read, and the facilitator’s app saves it again.';
 export const OVERWRITTEN_MESSAGE =
   'The saved breakout plan was overwritten with data the app cannot read. The app keeps the last plan it read, and the facilitator’s app saves it again.';
+/** Damage at one key of the multi-key layout, named by key and field, over a good plan. */
+export const overwrittenPartMessage = (detail: string) =>
+  `Part of the saved breakout plan was overwritten with data the app cannot read (${detail}). The app keeps the last plan it read, and the facilitator’s app saves it again.`;
 
 export const FORGED_MESSAGE =
   'An app other than this one (a participant’s, or yours on another device) changed the stored breakout plan. This app keeps its plan and saves it again.';
 
 /**
- * A plan more than this many revisions ahead of the one held is not believed at once:
- * the facilitator's app writes at most a few times a second, so only a forged value jumps so far,
- * and one that took the highest revision would leave the facilitator no way to write over it.
- */
-export const MAX_REVISION_JUMP = 100_000;
-/**
  * How long a plan the revision rule would refuse (a far jump up, a fall below the plan held) has
- * to stay in storage to be believed (see believedLater).
+ * to stay in storage to be believed (see believedLater). Also how long a value this app did not
+ * write may stand ahead of the control value before it is an overwrite (see overwrites).
  */
 export const JUMP_CONFIRM_MS = 5_000;
 
-/** Something this app did not write landed on the plan it defends. */
-export type Overwrite = {
-  /** The revision the stored value claims (readers may hold it): a restore goes above it. */
-  revision: number | null;
-};
-
-/**
- * How the facilitator's app defends the plan: it knows what its browser wrote (`guard`), and any
- * other value over a plan naming this user as facilitator is an overwrite, kept out of this app
- * and written over, unless it is a take-over by someone else (`isTakeOver`).
- */
-export type PlanDefence = {
-  guard: StorageGuard;
-  userId: string;
-  overwritten: (what: Overwrite) => void;
-};
-
+const EVERYONE: Reader = { kind: 'everyone' };
 export class PlanReader {
   private defence: PlanDefence | null = null;
   /** A plan the revision rule refuses, first seen at `at` (see believedLater). */
   private doubted: { kind: 'jump' | 'fall'; at: number } | null = null;
   private snapshot: PlanSnapshot = { status: 'loading' };
   private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
-  private readonly onValue = (value: Json | undefined) => this.receive(value);
+  /** What the multi-key layout has delivered (layout-reader.ts); nothing while it is one key. */
+  private held: Held = NOTHING_HELD;
+  /** A control value below the one held was believed (see fellBelow): its plan replaces ours. */
+  private falling = false;
+  private readonly source: LayoutSource;
+  /** Keys whose value, not this app's, stood ahead of the control value: judged again later. */
+  private readonly ahead = new Set<string>();
+  /** Keys read again to judge their value now (see ahead). */
+  private readonly judging = new Set<string>();
+  /** Reads and subscriptions on their way: start and refresh wait for them. */
+  private readonly pending = new Set<Promise<void>>();
+  private guardTurn = 0;
   private stopped = false;
   /**
    * Called when storage no longer holds the plan this reader keeps: an older plan of another
@@ -64,27 +67,50 @@ export class PlanReader {
    */
   onOverwritten: () => void = () => {};
 
-  constructor(private readonly board: Board) {}
+  /**
+   * `scope`: whose plan is put together, asked at every value (the facilitator's, or a panel's,
+   * is everyone's; a participant's app may follow its own room alone).
+   */
+  constructor(
+    board: Board,
+    private readonly scope: () => Reader = () => EVERYONE,
+  ) {
+    this.source = new LayoutSource(board, (key, value) => this.receive(key, value));
+  }
 
   /** From now on, values this browser did not write over a plan naming this user are overwrites. */
   defend(defence: PlanDefence): void {
     this.defence = defence;
+    if (this.held.control) this.follow();
   }
 
   async start(): Promise<void> {
-    await this.board.storage.collection(PLAN_COLLECTION).onValue(PLAN_KEY, this.onValue);
-    await this.refresh();
+    await this.source.follow([PLAN_KEY]);
+    await this.settled();
   }
 
-  /** Reads the stored plan again, for when a change notification may have been lost (S3). */
+  /** Reads every followed key again, for when a change notification may have been lost (S3). */
   async refresh(): Promise<void> {
-    this.receive(await this.board.storage.collection(PLAN_COLLECTION).get(PLAN_KEY));
+    await this.source.readAll();
+    await this.settled();
+  }
+
+  /**
+   * Reads the plan's key again and one other followed key in turn: what the facilitator's app
+   * does every few seconds to find an overwrite whose notification was lost, at two reads a time
+   * however many keys the breakout spans.
+   */
+  async guardRead(): Promise<void> {
+    const others = this.source.followed().filter((key) => key !== PLAN_KEY);
+    const other = others.length > 0 ? others[this.guardTurn++ % others.length] : undefined;
+    await Promise.all([PLAN_KEY, ...(other ? [other] : [])].map((key) => this.source.read(key)));
+    await this.settled();
   }
 
   stop(): void {
     this.stopped = true;
     this.listeners.clear();
-    void this.board.storage.collection(PLAN_COLLECTION).offValue(PLAN_KEY, this.onValue);
+    this.source.stop();
   }
 
   current(): PlanSnapshot {
@@ -96,38 +122,144 @@ export class PlanReader {
     return goodPlanOf(this.snapshot);
   }
 
+  /** The keys this reader follows now. */
+  followed(): string[] {
+    return this.source.followed();
+  }
+
   subscribe(listener: (snapshot: PlanSnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  /** Our own committed write: known before (or without) its echo (S1 variants). */
-  committed(plan: Plan): void {
+  /**
+   * Our own committed write: known before (or without) its echo (S1 variants). `layout`: the
+   * values it was stored as, in the multi-key layout, which this reader then holds and follows.
+   */
+  committed(plan: Plan, layout?: Layout): void {
+    if (layout) {
+      this.held = { control: layout.control, values: layout.values, plan: null };
+      this.follow();
+    }
     this.accept({ status: 'ok', plan });
   }
 
-  private receive(value: Json | undefined): void {
-    if (this.stopped) return;
-    const next = parsePlan(value);
-    if (this.overwrites(value, next)) return;
-    this.accept(next);
+  private receive(key: string, value: Json | undefined): void {
+    if (this.stopped || this.overwrites(key, value)) return;
+    if (key !== PLAN_KEY) {
+      this.take(key, value);
+      return;
+    }
+    const read = parsePlanKey(value);
+    switch (read.status) {
+      case 'v1':
+        // Once the plan is stored in the new layout, a one-key plan is an older app's or a
+        // forgery, and the plan never goes back to it (layout-reader.ts).
+        if (this.held.control === null) this.accept({ status: 'ok', plan: read.plan });
+        return;
+      case 'control':
+        if (this.admits(read.control)) this.take(key, value);
+        return;
+      default:
+        this.accept(read);
+    }
+  }
+
+  /** The revision rules of accept, for a control value: whether it is taken. */
+  private admits(control: Control): boolean {
+    const held = this.plan();
+    if (!held) return true;
+    if (isForgedJump(held, control) && !this.believedLater('jump')) {
+      this.onOverwritten();
+      return false;
+    }
+    const heldRevision = this.held.control?.revision ?? held.revision;
+    if (control.revision > heldRevision) return true;
+    if (control.facilitator.id !== held.facilitator.id) this.onOverwritten();
+    else if (this.fellBelow(heldRevision, held, control) && this.believedLater('fall')) {
+      // Put together again from this control value alone: what was held came after it.
+      this.held = NOTHING_HELD;
+      this.falling = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** A value of the multi-key layout, fed to what the layout has delivered so far. */
+  private take(key: string, value: Json | undefined): void {
+    // The plan is put together afresh each time: which plan is newer is this reader's rule.
+    const result = received({ ...this.held, plan: null }, key, value, this.scope());
+    this.held = { ...result.held, plan: null };
+    for (const again of result.reread) this.track(this.source.read(again));
+    this.follow();
+    const held = this.plan();
+    if (result.problem !== null) {
+      if (!held) {
+        this.publish({ status: 'corrupt', message: result.problem, lastGood: null });
+        return;
+      }
+      this.publish({
+        status: 'corrupt',
+        message: result.detail ? overwrittenPartMessage(result.detail) : OVERWRITTEN_MESSAGE,
+        lastGood: held,
+      });
+      this.onOverwritten();
+      return;
+    }
+    const plan = result.held.plan;
+    if (!plan) return;
+    // A plan's revision is the highest of its control value's and its statuses' writes, so
+    // statuses of another bucket written before the ones held arrive at the same revision.
+    if (held && plan.revision < held.revision && !this.falling) return;
+    const next = held ? reuseUnchanged(held, plan) : plan;
+    if (next === held) return;
+    this.falling = false;
+    this.doubted = null;
+    this.publish({ status: 'ok', plan: next });
+  }
+
+  /** Follows what the held control value names (and, to defend them, every index shard). */
+  private follow(): void {
+    const keys = followedKeys(this.held.control, this.held.values, this.scope());
+    if (this.defence && this.held.control) {
+      for (let shard = 0; shard < INDEX_SHARDS; shard++) {
+        if (!keys.includes(indexKey(shard))) keys.push(indexKey(shard));
+      }
+    }
+    this.track(this.source.follow(keys));
+  }
+
+  private track(work: Promise<void>): void {
+    const done = work.catch(() => {}).finally(() => this.pending.delete(done));
+    this.pending.add(done);
+  }
+
+  /** Resolves once no read or subscription is on its way. */
+  private async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
   }
 
   /**
-   * True when `value` is an overwrite of the plan this app defends: then this app goes on with
-   * its own plan (the last it wrote, after a reload) and the writer puts it back.
+   * True when `value` at `key` is an overwrite of the plan this app defends: then this app goes
+   * on with its own plan (the last it wrote, after a reload) and the writer puts it back.
    */
-  private overwrites(value: Json | undefined, next: PlanReadResult): boolean {
+  private overwrites(key: string, value: Json | undefined): boolean {
     const defence = this.defence;
-    if (!defence || defence.guard.knows(PLAN_COLLECTION, PLAN_KEY, value)) return false;
+    if (!defence || defence.guard.knows(PLAN_COLLECTION, key, value)) return false;
     const held = this.plan();
-    const own = held ? null : parsePlan(defence.guard.lastWritten(PLAN_COLLECTION, PLAN_KEY));
-    const base = held ?? (own?.status === 'ok' ? own.plan : null);
+    const base = held ?? journalPlan(defence.guard);
     if (!base || base.facilitator.id !== defence.userId) return false;
-    if (next.status === 'ok' && isTakeOver(base, next.plan)) return false;
+    const claim = claimOf(key, value);
+    if (claim && isTakeOver(base, claim)) return false;
+    // A value ahead of the control value may belong to another facilitator's control value
+    // still on its way (a take-over writes it first): it is judged again JUMP_CONFIRM_MS later.
+    const control = this.held.control?.revision ?? base.revision;
+    if (key !== PLAN_KEY && claim && claim.revision > control && !this.judging.has(key)) {
+      this.judgeLater(key);
+      return false;
+    }
     if (!held) this.publish({ status: 'ok', plan: base });
     this.publish({ status: 'corrupt', message: FORGED_MESSAGE, lastGood: base });
-    const claim = next.status === 'ok' ? next.plan : null;
     // Kept at once, in the journal: the value may be written over by a write of ours already on
     // its way, or this app may reload, before the restore goes out; readers may hold it still.
     if (claim && !isForgedJump(base, claim)) {
@@ -135,6 +267,20 @@ export class PlanReader {
     }
     defence.overwritten({ revision: claim?.revision ?? null });
     return true;
+  }
+
+  private judgeLater(key: string): void {
+    if (this.ahead.has(key)) return;
+    this.ahead.add(key);
+    globalThis.setTimeout(() => {
+      this.ahead.delete(key);
+      if (this.stopped) return;
+      this.judging.add(key);
+      void this.source
+        .read(key)
+        .catch(() => {})
+        .finally(() => this.judging.delete(key));
+    }, JUMP_CONFIRM_MS);
   }
 
   private accept(next: PlanReadResult): void {
@@ -149,7 +295,7 @@ export class PlanReader {
         if (held && next.plan.revision <= held.revision) {
           // Our own late echoes are older too; only another facilitator's plan is a problem.
           if (next.plan.facilitator.id !== held.facilitator.id) this.onOverwritten();
-          else if (this.fellBelow(held, next.plan) && this.believedLater('fall')) {
+          else if (this.fellBelow(held.revision, held, next.plan) && this.believedLater('fall')) {
             this.publish({ status: 'ok', plan: reuseUnchanged(held, next.plan) });
           }
           return;
@@ -187,8 +333,8 @@ export class PlanReader {
    * a write of the facilitator's already on its way, so its app never saw it to go above it. The
    * facilitator's own reader never doubts its plan; and see believedLater.
    */
-  private fellBelow(held: Plan, next: Plan): boolean {
-    return next.revision < held.revision && this.defence?.userId !== held.facilitator.id;
+  private fellBelow(heldRevision: number, held: Plan, next: Revisioned): boolean {
+    return next.revision < heldRevision && this.defence?.userId !== held.facilitator.id;
   }
 
   /**
@@ -221,43 +367,4 @@ export class PlanReader {
   }
 }
 
-/**
- * Someone else takes the breakout over: another facilitator, further on. (Who may take over, and
- * when, is the rule of the hand-over; a plan naming this user is only ever this browser's.)
- */
-const isTakeOver = (base: Plan, next: Plan) =>
-  next.facilitator.id !== base.facilitator.id &&
-  next.revision > base.revision &&
-  !isForgedJump(base, next);
-
-// A new run continues the revision too (one writer), so a jump is a jump whatever the run.
-const isForgedJump = (held: Plan, next: Plan) => next.revision - held.revision > MAX_REVISION_JUMP;
-
-/**
- * `next`, with every part deep-equal to the same part of `previous` replaced by that part itself.
- * Each stored plan arrives freshly parsed, so without this every room and person object would be
- * new on every write, and every view selecting by identity would re-render for one person's join.
- */
-function reuseUnchanged<T>(previous: T, next: T): T {
-  if (Object.is(previous, next)) return previous;
-  if (Array.isArray(previous) && Array.isArray(next)) {
-    const items = next.map((item, index) => reuseUnchanged(previous[index], item));
-    const same =
-      items.length === previous.length && items.every((item, index) => item === previous[index]);
-    return (same ? previous : items) as T;
-  }
-  if (isRecord(previous) && isRecord(next) && !Array.isArray(previous) && !Array.isArray(next)) {
-    const keys = Object.keys(next);
-    const result: Record<string, unknown> = {};
-    let same = keys.length === Object.keys(previous).length;
-    for (const key of keys) {
-      result[key] = reuseUnchanged(previous[key], next[key]);
-      if (result[key] !== previous[key] || !(key in previous)) same = false;
-    }
-    return (same ? previous : result) as T;
-  }
-  return next;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
+type Revisioned = { revision: number };

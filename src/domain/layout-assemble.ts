@@ -56,7 +56,8 @@ export type Assembly =
   | { status: 'ok'; plan: Plan }
   /** Not every value needed is here at its listed revision: keep the last plan, read `keys` again. */
   | { status: 'waiting'; keys: string[] }
-  | { status: 'corrupt'; message: string };
+  /** `detail` names the key and the field ("status:0: statuses should be one per member"). */
+  | { status: 'corrupt'; message: string; detail: string };
 
 /** Who a plan is put together for: the facilitator (every room), or one participant. */
 export type Reader = { kind: 'everyone' } | { kind: 'participant'; personId: string };
@@ -169,6 +170,7 @@ const NO_PLANNING: Pick<Planning, 'preAssignments' | 'rotation'> = {
 const damaged = (detail: string): Assembly => ({
   status: 'corrupt',
   message: damagedMessage(detail),
+  detail,
 });
 
 type Group = number | typeof UNPLACED;

@@ -26,6 +26,8 @@ export type Received = {
   reread: string[];
   /** What was wrong with the value, for the reader to report; the held plan stands. */
   problem: string | null;
+  /** The same, as the key and field at fault, for a reader that keeps a plan over it. */
+  detail?: string;
 };
 
 /** A newer write of the same key: a higher revision, or the same one's statuses written later. */
@@ -40,7 +42,12 @@ function isNewer(held: Governed | undefined, value: Governed): boolean {
  * damage leaves what is held as it is.
  */
 export function received(held: Held, key: string, raw: unknown, reader: Reader): Received {
-  const unchanged = (problem: string | null = null): Received => ({ held, reread: [], problem });
+  const unchanged = (problem: string | null = null, detail?: string): Received => ({
+    held,
+    reread: [],
+    problem,
+    ...(detail === undefined ? {} : { detail }),
+  });
   if (key === PLAN_KEY) {
     const read = parsePlanKey(raw);
     switch (read.status) {
@@ -62,7 +69,7 @@ export function received(held: Held, key: string, raw: unknown, reader: Reader):
   }
   if (raw === undefined) return unchanged();
   const read = parseGoverned(key, raw);
-  if (!read.ok) return unchanged(damagedMessage(read.detail));
+  if (!read.ok) return unchanged(damagedMessage(read.detail), read.detail);
   if (!isNewer(held.values.get(key), read.value)) return unchanged();
   return settle({ ...held, values: new Map(held.values).set(key, read.value) }, reader);
 }
@@ -84,6 +91,6 @@ function settle(held: Held, reader: Reader): Received {
     case 'waiting':
       return { held: next, reread: assembly.keys, problem: null };
     case 'corrupt':
-      return { held: next, reread: [], problem: assembly.message };
+      return { held: next, reread: [], problem: assembly.message, detail: assembly.detail };
   }
 }

@@ -33,3 +33,32 @@ export function filterSame<T>(items: T[], keep: (item: T) => boolean): T[] {
 export function sameRect(a: Rect, b: Rect): boolean {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
+
+/**
+ * `next`, with every part deep-equal to the same part of `previous` replaced by that part itself.
+ * Each stored plan arrives freshly parsed, so without this every room and person object would be
+ * new on every write, and every view selecting by identity would re-render for one person's join.
+ */
+export function reuseUnchanged<T>(previous: T, next: T): T {
+  if (Object.is(previous, next)) return previous;
+  if (Array.isArray(previous) && Array.isArray(next)) {
+    const items = next.map((item, index) => reuseUnchanged(previous[index], item));
+    const same =
+      items.length === previous.length && items.every((item, index) => item === previous[index]);
+    return (same ? previous : items) as T;
+  }
+  if (isObject(previous) && isObject(next)) {
+    const keys = Object.keys(next);
+    const result: Record<string, unknown> = {};
+    let same = keys.length === Object.keys(previous).length;
+    for (const key of keys) {
+      result[key] = reuseUnchanged(previous[key], next[key]);
+      if (result[key] !== previous[key] || !(key in previous)) same = false;
+    }
+    return (same ? previous : result) as T;
+  }
+  return next;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

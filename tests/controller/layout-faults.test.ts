@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LayoutWriter, STATUS_PACE_MS } from '../../src/controller/layout-writer';
+import { PlanReader } from '../../src/controller/plan-reader';
 import type { PlanAction } from '../../src/domain/actions';
 import { layoutOf } from '../../src/domain/layout';
 import { assemble, followedKeys, type Reader } from '../../src/domain/layout-assemble';
@@ -62,6 +63,21 @@ function follow(board: ReturnType<typeof createBoard>, userId: string, reader: R
   return { state, readAll };
 }
 
+/** The app's own reader (PlanReader) on the simulated board, with every plan it published. */
+function appReader(board: ReturnType<typeof createBoard>, userId: string, reader: Reader) {
+  const tab = board.openTab(userId).headless;
+  if (!tab) throw new Error('no headless iframe');
+  const app = new PlanReader(tab.miro.board as unknown as Board, () => reader);
+  const state = { held: NOTHING_HELD as Held, seen: [] as Plan[] };
+  app.subscribe((snapshot) => {
+    if (snapshot.status !== 'ok') return;
+    state.seen.push(snapshot.plan);
+    state.held = { ...state.held, plan: snapshot.plan };
+  });
+  void app.start();
+  return { state, readAll: () => app.refresh() };
+}
+
 describe('the multi-key layout on a board that drops and reorders notifications', () => {
   it('readers only ever hold a plan that was written, and reach the last one', async () => {
     vi.useFakeTimers();
@@ -99,10 +115,10 @@ describe('the multi-key layout on a board that drops and reorders notifications'
       { userId: 'p0', reader: { kind: 'participant', personId: 'p0' } },
       { userId: 'p25', reader: { kind: 'participant', personId: 'p25' } },
     ];
-    const readers = kinds.map(({ userId, reader }) => ({
-      reader,
-      ...follow(board, userId, reader),
-    }));
+    const readers = kinds.flatMap(({ userId, reader }) => [
+      { reader, ...follow(board, userId, reader) },
+      { reader, ...appReader(board, userId, reader) },
+    ]);
     await settle();
 
     // Moves across buckets, rooms removed and added, a start, joins: each a write of its own.
@@ -130,7 +146,7 @@ describe('the multi-key layout on a board that drops and reorders notifications'
       { type: 'sessionsStarted', sessions },
       { type: 'breakoutStarted', at: 1, endsAt: null, timer: null },
     ]);
-    const writes: Promise<void>[] = [];
+    const writes: Promise<unknown>[] = [];
     for (const step of steps) {
       plan = next(plan, ...step);
       written.push(plan);

@@ -225,7 +225,7 @@ describe('1,000 people in 100 rooms on the simulated board', () => {
     // app writes the joins of each 250 ms together.
     const random = createRandom(20240501);
     const joinAt = people.map(() => 1000 + Math.floor(random() * 4000));
-    const writes: Promise<void>[] = [];
+    const writes: Promise<unknown>[] = [];
     // Each window's joins are written when it closes, in simulated time, alongside the writer's
     // own timers and the board's calls and deliveries.
     for (let window = 1250; window <= 5000; window += 250) {
