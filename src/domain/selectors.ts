@@ -142,10 +142,6 @@ export function roomsNeedingSessions(plan: Plan): Room[] {
 }
 
 /** People with a room who are not in it. */
-export function notJoined(plan: Plan): Person[] {
-  return plan.people.filter((person) => person.roomId !== null && person.status !== 'joined');
-}
-
 export type RoomSummary = { room: Room; joined: Person[]; neverJoined: Person[] };
 
 /** Per room, who was there at some point (including those who left) and who never came. */

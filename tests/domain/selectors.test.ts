@@ -7,7 +7,6 @@ import {
   endSummary,
   helpQueue,
   invitesToSend,
-  notJoined,
   ownRoomFrame,
   personView,
   roomOf,
@@ -176,16 +175,7 @@ describe('invitesToSend and roomsNeedingSessions', () => {
   });
 });
 
-describe('notJoined and endSummary', () => {
-  it('lists the people with a room who are not in it', () => {
-    const plan = reducePlan(runningPlan(), {
-      type: 'participantJoined',
-      personId: 'p1',
-      sessionId: 's1',
-    });
-    expect(ids(notJoined(plan))).toEqual(['p2', 'p3']);
-  });
-
+describe('endSummary', () => {
   it('sums up per room who joined (even if they left later) and who never came', () => {
     const plan = reduceAll(runningPlan(), [
       { type: 'participantJoined', personId: 'p1', sessionId: 's1' },

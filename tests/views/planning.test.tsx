@@ -76,6 +76,49 @@ test('pre-assignment: a pasted list is imported and each row says where it stand
   );
 }, 60_000);
 
+test('pre-assignment: a CSV file is chosen with a button and its name is shown', async () => {
+  const w = await workshop({ participants: 1, rooms: 2 });
+  const control = w.facilitator.headless.facilitator;
+  await w.run(control.handle({ type: 'claim' }));
+  await w.run(control.handle({ type: 'edit', actions: [{ type: 'roomsAdded', frames: w.rooms }] }));
+  const host = await openPanel(w, w.facilitator);
+  await openTab(host, w, 'From a list', 'Pre-assign people');
+  const choose = host.getByRole('button', { name: 'Choose a CSV file…' });
+  // The browser's file input is out of the tab order; the button is what opens its picker.
+  const input = host.container.querySelector('input[type="file"]') as HTMLInputElement | null;
+  if (!input) throw new Error('no file input');
+  expect(input.tabIndex).toBe(-1);
+  let pickerOpened = false;
+  input.addEventListener('click', () => {
+    pickerOpened = true;
+  });
+  choose.focus();
+  await host.user.keyboard('{Enter}');
+  expect(pickerOpened).toBe(true);
+
+  const csv = 'Ken Late,Room 2\n';
+  // jsdom's File has no text(); a browser's has (the E2E runs read real files).
+  const file = Object.assign(new File([csv], 'groups.csv', { type: 'text/csv' }), {
+    text: async () => csv,
+  });
+  const described = document.getElementById(choose.getAttribute('aria-describedby') ?? '');
+  expect(described?.textContent).toBe('or paste the list above');
+  await host.user.upload(input, file);
+  await until(w, () => described?.textContent === 'Read from groups.csv', 'file name shown');
+  expect((host.getByLabelText('Names and rooms, one per line') as HTMLTextAreaElement).value).toBe(
+    csv,
+  );
+  await host.user.click(host.getByRole('button', { name: 'Import list' }));
+  await until(
+    w,
+    () =>
+      within(host.getByRole('list', { name: 'Pre-assigned people' })).getByText(
+        /Ken Late → Room 2/,
+      ),
+    'row imported',
+  );
+}, 60_000);
+
 test('report-back: after the end the facilitator walks the rooms and sees each summary', async () => {
   const w = await workshop({ participants: 2, rooms: 2 });
   await planned(w, { start: true });

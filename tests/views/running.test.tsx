@@ -1,4 +1,6 @@
+import { act } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import { ANSWER_WINDOW_MS } from '../../src/domain/reinvite';
 import { answerInvitation, openPanel, planned, rowText, until, workshop } from './harness';
 
 test('while running, the facilitator invites again, and places a late arrival', async () => {
@@ -9,12 +11,23 @@ test('while running, the facilitator invites again, and places a late arrival', 
   const panel = await openPanel(w, w.facilitator);
   const rooms = () => panel.getByRole('region', { name: 'Rooms' });
 
+  const inviteRoom = () =>
+    panel.queryAllByRole('button', {
+      name: /^Invite again everyone in Room \d who has not joined/,
+    });
+  // Right after the start nobody could have answered yet: nothing to invite again.
+  await until(w, () => rowText(rooms(), alan.user.name).includes('Invited'), 'Alan invited');
+  expect(inviteRoom()).toHaveLength(0);
+  expect(panel.queryByRole('button', { name: `Invite ${alan.user.name} again` })).toBeNull();
+
   answerInvitation(w, ada, 'accepted');
   answerInvitation(w, grace, 'rejected');
   await until(w, () => rowText(rooms(), grace.user.name).includes('Declined'), 'Grace declined');
-  expect(
-    panel.getByRole('button', { name: 'Invite again everyone who has not joined (2)' }),
-  ).toBeTruthy();
+  // Grace said no: offered for her, in her room; Alan's invitation is still open.
+  expect(inviteRoom().map((button: HTMLElement) => button.getAttribute('aria-label'))).toEqual([
+    expect.stringMatching(/has not joined \(1\)$/),
+  ]);
+  expect(panel.queryByRole('button', { name: `Invite ${alan.user.name} again` })).toBeNull();
 
   await panel.user.click(panel.getByRole('button', { name: `Invite ${grace.user.name} again` }));
   await until(
@@ -23,6 +36,14 @@ test('while running, the facilitator invites again, and places a late arrival', 
     'Grace is invited again',
   );
   expect(w.sim.invitations(grace.user.id)).toHaveLength(1);
+
+  // A minute on, Alan never answered: now offered for him too.
+  await act(() => w.advance(ANSWER_WINDOW_MS));
+  await until(
+    w,
+    () => panel.getByRole('button', { name: `Invite ${alan.user.name} again` }),
+    'Alan offered a new invitation',
+  );
 
   // Alan drops off: shown as offline, in words.
   w.sim.setOnline(alan.user.id, false);

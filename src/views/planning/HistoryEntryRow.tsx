@@ -25,14 +25,20 @@ export const HistoryEntryRow = memo(function HistoryEntryRow({ entry, rooms }: P
 
   return (
     <li className="history-entry">
-      <p>
+      <p className="history-when p-medium">
         <strong>{dayAndTime(entry.startedAt)}</strong>
-        {entry.endedAt === null ? ' (running)' : ''}: {groups.length} rooms, {people.length} people
+        <span className="history-size">
+          {entry.endedAt === null ? ' (running)' : ''} · {groups.length} rooms, {people.length}{' '}
+          people
+        </span>
       </p>
-      <ul className="plain-list">
+      <ul className="plain-list history-groups">
         {groups.map((group) => (
-          <li key={group.name}>
-            {group.name}: {group.people.map((person) => person.name).join(', ')}
+          <li key={group.name} className="p-small">
+            <span className="history-room">{group.name}:</span>{' '}
+            <span className="history-people">
+              {group.people.map((person) => person.name).join(', ')}
+            </span>
           </li>
         ))}
       </ul>

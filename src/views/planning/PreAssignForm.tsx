@@ -1,4 +1,4 @@
-import { type ChangeEvent, memo, useCallback, useId, useMemo, useState } from 'react';
+import { type ChangeEvent, memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { Plan, PreAssignment } from '../../domain/plan';
 import { parseAssignmentList } from '../../domain/planning/assignment-list';
 import { nameKey } from '../../domain/planning/name-key';
@@ -19,12 +19,17 @@ export const PreAssignForm = memo(function PreAssignForm({ plan, onlineUsers }: 
   const id = useId();
   const [text, setText] = useState('');
   const [report, setReport] = useState<string[]>([]);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const rooms = useMemo(() => plan.rooms.map(({ id, name }) => ({ id, name })), [plan.rooms]);
 
   const readFile = useCallback(async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    if (file) setText(await file.text());
+    if (!file) return;
+    setFileName(file.name);
+    setText(await file.text());
   }, []);
+  const chooseFile = useCallback(() => fileInput.current?.click(), []);
 
   const importList = useCallback(async () => {
     const list = parseAssignmentList(text);
@@ -53,6 +58,7 @@ export const PreAssignForm = memo(function PreAssignForm({ plan, onlineUsers }: 
     if (result.ok) {
       setReport(report);
       setText('');
+      setFileName(null);
     }
   }, [setPreAssignments, text, onlineUsers, rooms]);
 
@@ -77,14 +83,30 @@ export const PreAssignForm = memo(function PreAssignForm({ plan, onlineUsers }: 
           onChange={(event) => setText(event.target.value)}
         />
       </div>
-      <div className="form-group form-group-small">
-        <label htmlFor={`${id}-file`}>Or import a CSV file</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={readFile}
-        />
+      {/* The browser's own file input cannot take mirotone's look: it stays out of sight and
+          out of the tab order, and a mirotone button opens its picker. */}
+      <input
+        ref={fileInput}
+        id={`${id}-file`}
+        type="file"
+        hidden
+        tabIndex={-1}
+        accept=".csv,.txt,text/csv,text/plain"
+        onChange={readFile}
+      />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          aria-describedby={`${id}-file-name`}
+          onClick={chooseFile}
+        >
+          <span className="icon icon-upload" aria-hidden="true" />
+          Choose a CSV file…
+        </button>
+        <span id={`${id}-file-name`} className="p-small status-text file-name">
+          {fileName === null ? 'or paste the list above' : `Read from ${fileName}`}
+        </span>
       </div>
       <div className="button-row">
         <ActionButton

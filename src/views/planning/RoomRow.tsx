@@ -70,7 +70,7 @@ export const RoomRow = memo(function RoomRow({
               if (event.key === 'Escape') stop();
             }}
           />
-          <button type="submit" className="button button-primary button-small">
+          <button type="submit" className="button button-secondary button-small">
             Save name
           </button>
           <IconButton icon="close" label={`Keep the name ${name}`} onClick={stop} />

@@ -79,12 +79,7 @@ export const AnnouncePanel = memo(function AnnouncePanel() {
                 parts.
               </p>
               <div className="button-row">
-                <ActionButton
-                  small
-                  variant="primary"
-                  disabled={text.trim() === ''}
-                  onClick={() => void send()}
-                >
+                <ActionButton small disabled={text.trim() === ''} onClick={() => void send()}>
                   Send to all rooms
                 </ActionButton>
                 <button

@@ -43,16 +43,12 @@ export const HelpRow = memo(function HelpRow({
       </p>
       <span className="row-actions">
         {roomId !== null && roomName !== null && (
-          <ActionButton
-            small
-            variant="primary"
-            onClick={goThere}
-            aria-label={`Go to ${roomName} to help ${name}`}
-          >
+          // Secondary: End breakout, in the header, is the running screen's one primary action.
+          <ActionButton small onClick={goThere} aria-label={`Go to ${roomName} to help ${name}`}>
             Go there
           </ActionButton>
         )}
-        <ActionButton small onClick={done} aria-label={`Done helping ${name}`}>
+        <ActionButton small variant="tertiary" onClick={done} aria-label={`Done helping ${name}`}>
           Done
         </ActionButton>
       </span>

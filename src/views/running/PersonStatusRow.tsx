@@ -5,18 +5,19 @@ import { CommandIconButton, IconButton } from '../shared/IconButton';
 import { RoomPicker } from '../shared/RoomPicker';
 import type { RoomOption } from '../shared/room-options';
 import { statusTag } from '../shared/status-tag';
-import { CAN_INVITE_AGAIN } from '../shared/status-text';
 
 type Props = {
   id: string;
   name: string;
   roomId: string | null;
   display: DisplayStatus;
+  /** Declined, let the invitation lapse, left, or has not answered in a minute. */
+  canInviteAgain: boolean;
   rooms: readonly RoomOption[];
 };
 
 /**
- * One person while rooms run, on one line: name, status tag, "Invite again" where it helps, and
+ * One person while rooms run, on one line: name, status tag, "Invite again" where it means something, and
  * a move to another room behind one button (the room picker replaces the row's end until a room
  * is picked or Escape is pressed).
  */
@@ -25,6 +26,7 @@ export const PersonStatusRow = memo(function PersonStatusRow({
   name,
   roomId,
   display,
+  canInviteAgain,
   rooms,
 }: Props) {
   const people = usePeopleActions();
@@ -62,7 +64,7 @@ export const PersonStatusRow = memo(function PersonStatusRow({
       ) : (
         <span className="row-actions">
           {statusTag(display)}
-          {CAN_INVITE_AGAIN.has(display) && (
+          {canInviteAgain && (
             <CommandIconButton
               icon="invitation"
               label={`Invite ${name} again`}

@@ -2,10 +2,12 @@ import { memo, useCallback, useId, useState } from 'react';
 import { closureOf, isRoomLocked } from '../../domain/facilitation';
 import type { Person, Plan, Room, RoomClosure } from '../../domain/plan';
 import { nameKey } from '../../domain/planning/name-key';
+import { worthInvitingAgain } from '../../domain/reinvite';
 import { personView } from '../../domain/selectors';
 import { sameItems, usePlanValue } from '../../hooks/plan-store';
 import { clockTime } from '../shared/format-time';
 import type { RoomOption } from '../shared/room-options';
+import { InviteRoomAgain } from './InviteRoomAgain';
 import { PersonStatusRow } from './PersonStatusRow';
 import { RoomActions } from './RoomActions';
 import { QuietTag, RoomActivity } from './RoomActivity';
@@ -16,6 +18,8 @@ type Props = {
   onlineIds: ReadonlySet<string>;
   /** Only people whose name holds this show (and the room only if someone does); '' for all. */
   query: string;
+  /** Whether invitations had their time to be answered (useAnswerWindowOver). */
+  answerWindowOver: boolean | null;
 };
 
 type Slice = { room: Room | null; people: Person[]; closure: RoomClosure | null; locked: boolean };
@@ -29,12 +33,18 @@ const sameSlice = (a: Slice, b: Slice) =>
   sameItems(a.people, b.people);
 
 /**
- * One room while it runs: its name (and "quiet" beside it), "3 of 4 joined" with a bar and its
- * activity on one line, its actions in one row of icon buttons, and its people as one-line rows
+ * One room while it runs: its name (and "quiet" beside it), "3 of 4 joined" with a bar, its
+ * activity and "Invite 2 again" (only once that means something) on one line, its actions in one row of icon buttons, and its people as one-line rows
  * with a status tag. It can be folded to its header.
  * A plain component: a join re-renders this card and that person's row, nothing else in it.
  */
-export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query }: Props) {
+export const RoomCard = memo(function RoomCard({
+  roomId,
+  rooms,
+  onlineIds,
+  query,
+  answerWindowOver,
+}: Props) {
   const headingId = useId();
   const listId = useId();
   const [collapsed, setCollapsed] = useState(false);
@@ -56,6 +66,9 @@ export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query
   const shown = needle === '' ? views : views.filter((view) => nameKey(view.name).includes(needle));
   if (needle !== '' && shown.length === 0) return null;
   const joined = views.filter((view) => view.display === 'joined').length;
+  const toInvite = closed
+    ? []
+    : views.filter((view) => worthInvitingAgain(view.display, answerWindowOver));
   const open = !collapsed || needle !== '';
   const share = views.length === 0 ? 0 : joined / views.length;
   return (
@@ -96,6 +109,9 @@ export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query
           </span>
         )}
         {!closed && <RoomActivity roomId={room.id} />}
+        {toInvite.length > 0 && (
+          <InviteRoomAgain roomName={room.name} ids={toInvite.map((view) => view.id).join('\n')} />
+        )}
       </div>
       {(closure || locked || room.frameMissing) && (
         <p className="room-notes p-small">
@@ -121,6 +137,7 @@ export const RoomCard = memo(function RoomCard({ roomId, rooms, onlineIds, query
                 name={view.name}
                 roomId={view.roomId}
                 display={view.display}
+                canInviteAgain={!closed && worthInvitingAgain(view.display, answerWindowOver)}
                 rooms={rooms}
               />
             ))}

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { Phase, Plan, Room } from '../../domain/plan';
 import { usePlanValue } from '../../hooks/plan-store';
+import { useAnswerWindowOver } from '../../hooks/use-answer-window';
 import { useRoomOrder } from '../../hooks/use-room-activity';
 import { SelectedItemsProvider } from '../../hooks/use-selected-items';
 import type { OnlineUserInfo } from '../../sdk/surface';
@@ -49,9 +50,10 @@ export const RunningBoard = memo(function RunningBoard({
   const [quietFirst, setQuietFirst] = useState(false);
   const roomIds = useMemo(() => rooms.map((room) => room.id), [rooms]);
   const order = useRoomOrder(roomIds, quietFirst);
+  const answerWindowOver = useAnswerWindowOver();
   return (
     <SelectedItemsProvider>
-      <RunningHeader phase={phase} onlineIds={onlineIds} />
+      <RunningHeader phase={phase} />
       <div className="panel-body">
         <TimeControls />
         <HelpQueue onlineUsers={onlineUsers} />
@@ -69,6 +71,7 @@ export const RunningBoard = memo(function RunningBoard({
               rooms={options}
               onlineIds={onlineIds}
               query={filtering}
+              answerWindowOver={answerWindowOver}
             />
           ))}
         </section>

@@ -8,7 +8,6 @@ import { JoinProgress } from './JoinProgress';
 
 type Props = {
   phase: Exclude<Phase, 'planning' | 'ended'>;
-  onlineIds: ReadonlySet<string>;
 };
 
 const PHASE_NOTE: Record<Props['phase'], string | null> = {
@@ -18,7 +17,7 @@ const PHASE_NOTE: Record<Props['phase'], string | null> = {
 };
 
 /** Time left as the largest number on screen, who has joined, help requests, and the end. */
-export const RunningHeader = memo(function RunningHeader({ phase, onlineIds }: Props) {
+export const RunningHeader = memo(function RunningHeader({ phase }: Props) {
   const note = PHASE_NOTE[phase];
   return (
     <ScreenHeader
@@ -31,7 +30,7 @@ export const RunningHeader = memo(function RunningHeader({ phase, onlineIds }: P
             {note}
           </p>
         ) : (
-          <JoinProgress onlineIds={onlineIds} />
+          <JoinProgress />
         )
       }
     >

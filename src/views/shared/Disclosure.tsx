@@ -20,7 +20,7 @@ export function Disclosure({ title, hint, children }: Props) {
       <summary>
         <span className={`icon icon-${open ? 'arrow-down' : 'arrow-right'}`} aria-hidden="true" />
         <span className="disclosure-title">{title}</span>
-        <span className="p-small status-text">{hint}</span>
+        <span className="p-small disclosure-hint">{hint}</span>
       </summary>
       {open && (
         <div className="disclosure-body">

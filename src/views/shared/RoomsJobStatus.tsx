@@ -92,7 +92,7 @@ export function RoomsJobStatus({ type }: Props) {
           </button>
         )}
         {state === 'interrupted' && (
-          <ActionButton small variant="primary" onClick={resume}>
+          <ActionButton small onClick={resume}>
             Resume
           </ActionButton>
         )}

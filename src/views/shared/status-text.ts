@@ -26,16 +26,6 @@ export const STATUS_WORD: Readonly<Record<DisplayStatus, string>> = {
   returned: 'In main area',
 };
 
-/** Statuses after which the person can be invited again. */
-export const CAN_INVITE_AGAIN: ReadonlySet<DisplayStatus> = new Set([
-  'assigned',
-  'invited',
-  'declined',
-  'dismissed',
-  'timed-out',
-  'left',
-]);
-
 /** Statuses from which a participant may ask the facilitator to be let back in. */
 export const CAN_ASK_TO_REJOIN: ReadonlySet<DisplayStatus> = new Set([
   'declined',
