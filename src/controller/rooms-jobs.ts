@@ -28,6 +28,7 @@ import { CreditPacer } from './credit-pacer';
 import { progressOf } from './job-progress';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
+import { retryLater } from './retry-later';
 import type { JobProgress, JobState } from './rooms-work';
 
 export type CopyRequest = {
@@ -122,14 +123,32 @@ export class RoomsJobs {
   planChanged(): void {
     if (this.listening || this.stopped || !this.deps.isFacilitator()) return;
     this.listening = true;
+    this.follow(0);
+  }
+
+  /**
+   * Subscribes to the stored job and reads it. Refused (the client offline, storage failing past
+   * connect.ts's own retries), both are asked again after a doubling wait until they succeed, this
+   * app stops or the user no longer facilitates: a job shown in the panel must not stay unread
+   * until the plan happens to change. Registering the handler twice is harmless (connect.ts).
+   */
+  private follow(tries: number): void {
     const collection = this.deps.board.storage.collection(PLAN_COLLECTION);
-    // Refused (the iframe is going, the client offline), the stored job stays unread: the next
-    // plan change asks again (registering the handler twice is harmless, connect.ts).
-    const unread = () => {
-      this.listening = false;
+    const again = () => {
+      if (this.stopped || !this.deps.isFacilitator()) {
+        this.listening = false;
+        return;
+      }
+      retryLater(
+        tries,
+        () => this.stopped,
+        () => this.follow(tries + 1),
+      );
     };
-    collection.onValue(ROOMS_JOB_KEY, this.onStored).catch(unread);
-    collection.get(ROOMS_JOB_KEY).then(this.onStored, unread);
+    Promise.all([
+      collection.onValue(ROOMS_JOB_KEY, this.onStored),
+      collection.get(ROOMS_JOB_KEY).then(this.onStored),
+    ]).catch(again);
   }
 
   /** The app stops (another tab takes over): a running job stays stored as running. */
