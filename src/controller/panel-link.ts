@@ -4,6 +4,7 @@ import { anyText, describeIssue } from '../domain/stored/valid';
 import type { CommandResult, ControllerNotice } from './answers';
 import type { PanelCommand } from './commands';
 import type { ToPanel } from './panel-reads';
+import { retryLater } from './retry-later';
 import type { RoomsWork } from './rooms-work';
 import type { CommandMessage } from './serve-commands';
 
@@ -88,6 +89,10 @@ const loadReads = () => {
   return reads;
 };
 
+/** What the panel says while its app has not answered its hello within LINK_TIMEOUT_MS. */
+export const NOT_LINKED =
+  'This panel cannot reach the Breakout Rooms app in this tab and may be out of date. Trying again; if this stays, reload the board.';
+
 /** What the panel says when its app's answer cannot be read (an app of another version). */
 export const unreadableAnswer = (problem: string) =>
   `The Breakout Rooms app in this tab answered with something this panel cannot read (${problem}). Reload the board and try again.`;
@@ -109,10 +114,13 @@ export function connectToHeadless(
 
   /** Messages are acted on in the order they came, each once it is read. */
   let queue = Promise.resolve();
+  /** Its app answered, or the panel closed: no more hellos. */
+  let heard = false;
   const act = (message: ToPanel) => {
     if (message.kind === 'here') {
       target ??= message.instanceId;
       if (message.instanceId === target) {
+        heard = true;
         listeners.notice(message.notice);
         if (message.plan) listeners.plan(message.plan);
         listeners.work?.(message.work);
@@ -141,7 +149,21 @@ export function connectToHeadless(
       // after it are still read.
       .catch((error: unknown) => console.error('Breakout Rooms: a panel update failed.', error));
   };
-  link.post({ kind: 'hello', from: 'panel' });
+  // Until its app answers (a hello lost, that app still loading, its answer unreadable: a plan
+  // this panel cannot read), the panel says hello again, backed off, and after LINK_TIMEOUT_MS
+  // says it may be behind instead of showing an old plan as if it were live.
+  const since = Date.now();
+  const hello = (tries: number) => {
+    link.post({ kind: 'hello', from: 'panel' });
+    if (Date.now() - since >= LINK_TIMEOUT_MS)
+      listeners.notice({ problem: NOT_LINKED, busy: false });
+    retryLater(
+      tries,
+      () => heard,
+      () => hello(tries + 1),
+    );
+  };
+  hello(0);
 
   return {
     send(command) {
@@ -171,6 +193,9 @@ export function connectToHeadless(
         link.post({ kind: 'command', to, id, command });
       });
     },
-    close: link.close,
+    close: () => {
+      heard = true;
+      link.close();
+    },
   };
 }

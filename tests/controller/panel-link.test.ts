@@ -2,6 +2,8 @@ import { afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { CommandResult, PanelCommand } from '../../src/controller/commands';
 import {
   connectToHeadless,
+  LINK_TIMEOUT_MS,
+  NOT_LINKED,
   type PanelListeners,
   unreadableAnswer,
 } from '../../src/controller/panel-link';
@@ -204,4 +206,44 @@ it('says at once when the plan in an answer is damaged, and never shows that pla
     message: unreadableAnswer('result.plan'),
   });
   expect(heard.plans).toEqual([PLAN]);
+});
+
+it('a panel its app has not answered says hello again, backed off, says it may be out of date, and carries on once answered', async () => {
+  const { channel, seen } = listen();
+  const hellos = () => seen.filter((m) => (m as { kind?: string }).kind === 'hello').length;
+  const problems: (string | null)[] = [];
+  const plans: Plan[] = [];
+  const endpoint = connectToHeadless(name, 'app-1', {
+    notice: (notice) => problems.push(notice.problem),
+    plan: (plan) => plans.push(plan),
+  });
+  closing.push(endpoint);
+  await delivered(() => hellos() === 1, 'said hello');
+
+  // The app's answer cannot be read (a plan this panel does not know): it counts as no answer.
+  channel.postMessage({
+    kind: 'here',
+    instanceId: 'app-1',
+    notice: NOTICE,
+    plan: { ...PLAN, rooms: 'none' },
+  });
+  await vi.advanceTimersByTimeAsync(2_000);
+  await delivered(() => hellos() === 2, 'said hello again');
+  expect(problems).toEqual([]);
+
+  // Said with the first hello after LINK_TIMEOUT_MS (they come 2, 6, 14 and 30 s in).
+  await vi.advanceTimersByTimeAsync(LINK_TIMEOUT_MS);
+  expect(problems).toEqual([]);
+  await vi.advanceTimersByTimeAsync(30_000 - LINK_TIMEOUT_MS - 2_000);
+  await delivered(() => problems.includes(NOT_LINKED), 'said it may be out of date');
+  expect(plans).toEqual([]);
+
+  // The app answers: its notice replaces the warning, its plan arrives, the hellos stop.
+  headless(async () => ({ ok: true, plan: null }));
+  await delivered(() => plans.length === 1, 'heard the plan');
+  expect(problems.at(-1)).toBeNull();
+  const said = hellos();
+  await vi.advanceTimersByTimeAsync(120_000);
+  await realMacrotask();
+  expect(hellos()).toBe(said);
 });
