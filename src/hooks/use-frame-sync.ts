@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { goodPlanOf, type PlanSnapshot } from '../controller/plan-snapshot';
 import type { FrameInfo } from '../domain/actions';
-import { reducePlan } from '../domain/reducer';
+// The rooms' own reducer, not the whole reducePlan (framesSeen applies in every phase): this hook
+// runs in the panel's first load, which need not carry every other action's reducer.
+import { framesSeen as framesSeenIn } from '../domain/reduce-rooms';
 import type { FrameRef } from '../sdk/surface';
 import { sameFields, usePlanSelector, usePlanStore } from './plan-store';
 import { usePlanEdits } from './use-plan-edits';
@@ -34,7 +36,7 @@ export function useFrameSync(frames: readonly FrameRef[] | null): void {
     const plan = goodPlanOf(store.get());
     if (!plan || !frames || slice.rooms === null) return;
     const seen = frames.map(infoOf);
-    if (reducePlan(plan, { type: 'framesSeen', frames: seen }) === plan) return;
+    if (framesSeenIn(plan, { type: 'framesSeen', frames: seen }) === plan) return;
     void framesSeen(frames);
   }, [slice, frames, framesSeen, store]);
 }
