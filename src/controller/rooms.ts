@@ -1,27 +1,13 @@
-import type { PersonRef, Plan } from '../domain/plan';
-import type { Board } from '../sdk/connect';
 import type { CommandResult, RoomsCommand } from './commands';
-import type { CreditPacer } from './credit-pacer';
-import type { PlanReader } from './plan-reader';
-import type { PlanWriter } from './plan-writer';
 import { RoomActivityWatcher } from './room-activity';
-import { RoomsJobs } from './rooms-jobs';
+import { RoomsJobs, type RoomsJobsDeps } from './rooms-jobs';
 import type { RoomsWork } from './rooms-work';
 import { SessionsCheck } from './sessions-check';
 
-export type RoomsDeps = {
-  board: Board;
-  reader: PlanReader;
-  writer: PlanWriter;
-  me: PersonRef;
-  instanceId: string;
-  isFacilitator: (plan?: Plan | null) => boolean;
-  runsHere: () => boolean;
-  now: () => number;
-  newId: () => string;
+/** What the jobs need, but rooms work changes are announced to the panel as a whole. */
+export type RoomsDeps = Omit<RoomsJobsDeps, 'changed'> & {
   /** Rooms work changed: the panel is told. */
   announce: (work: RoomsWork) => void;
-  pacer?: () => CreditPacer;
 };
 
 /**

@@ -1,6 +1,7 @@
 import { type ChangeEvent, type FormEvent, memo, useCallback, useId, useState } from 'react';
 import { DEFAULT_DURATION_MS, MAX_DURATION_MS } from '../../domain/limits';
 import { usePlanEdits } from '../../hooks/use-plan-edits';
+import { WholeNumberInput, wholeNumberIn } from '../shared/WholeNumberInput';
 
 type Props = { durationMs: number | null };
 
@@ -24,8 +25,8 @@ export const DurationField = memo(function DurationField({ durationMs }: Props) 
     async (event?: FormEvent) => {
       event?.preventDefault();
       if (draft === null) return;
-      const minutes = Number(draft);
-      if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
+      const minutes = wholeNumberIn(draft, 1, MAX_MINUTES);
+      if (minutes === null) {
         setInvalid(true);
         return;
       }
@@ -54,19 +55,16 @@ export const DurationField = memo(function DurationField({ durationMs }: Props) 
     <form className="form-group form-group-small duration" onSubmit={save}>
       <label htmlFor={id}>Duration in minutes</label>
       <div className="duration-row">
-        <input
+        <WholeNumberInput
           id={id}
           className="input input-small duration-input"
-          type="number"
-          inputMode="numeric"
           min={1}
           max={MAX_MINUTES}
-          step={1}
           value={shown}
           disabled={noLimit}
-          aria-invalid={invalid}
+          invalid={invalid}
           aria-describedby={invalid ? errorId : undefined}
-          onChange={(event) => setDraft(event.target.value)}
+          onText={setDraft}
           onBlur={() => void save()}
         />
         <label className="toggle">

@@ -2,6 +2,7 @@ import { memo, useCallback, useId, useState } from 'react';
 import { usePlanningTools } from '../../hooks/use-plan-edits';
 import type { FrameRef } from '../../sdk/surface';
 import { ActionButton } from '../shared/ActionButton';
+import { WholeNumberInput, wholeNumberIn } from '../shared/WholeNumberInput';
 
 type Props = { frames: readonly FrameRef[] | null };
 
@@ -12,12 +13,12 @@ export const RoomFramesForm = memo(function RoomFramesForm({ frames }: Props) {
   const [templateId, setTemplateId] = useState('');
   const [count, setCount] = useState('4');
   const template = frames?.find((frame) => frame.id === templateId) ?? frames?.[0] ?? null;
-  const rooms = Number(count);
-  const valid = Number.isInteger(rooms) && rooms >= 1 && rooms <= 50;
+  const rooms = wholeNumberIn(count, 1, 50);
+  const valid = rooms !== null;
   const create = useCallback(() => {
-    if (template === null || !valid) return;
+    if (template === null || rooms === null) return;
     void createRoomFrames(template.id, rooms);
-  }, [createRoomFrames, template, valid, rooms]);
+  }, [createRoomFrames, template, rooms]);
   return (
     <section aria-labelledby={`${id}-heading`} className="tool">
       <h3 className="visually-hidden" id={`${id}-heading`}>
@@ -40,16 +41,13 @@ export const RoomFramesForm = memo(function RoomFramesForm({ frames }: Props) {
       </div>
       <div className="form-group form-group-small">
         <label htmlFor={`${id}-count`}>Number of rooms</label>
-        <input
+        <WholeNumberInput
           id={`${id}-count`}
-          className="input input-small"
-          type="number"
           min={1}
           max={50}
-          step={1}
           value={count}
-          aria-invalid={!valid}
-          onChange={(event) => setCount(event.target.value)}
+          invalid={!valid}
+          onText={setCount}
         />
       </div>
       {!valid && <p className="field-error p-small">Choose from 1 to 50 rooms.</p>}

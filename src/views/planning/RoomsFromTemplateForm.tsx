@@ -4,6 +4,7 @@ import { linesOf } from '../../domain/rooms/prompts';
 import { useRoomsActions } from '../../hooks/use-rooms-work';
 import type { FrameRef } from '../../sdk/surface';
 import { ActionButton } from '../shared/ActionButton';
+import { WholeNumberInput, wholeNumberIn } from '../shared/WholeNumberInput';
 import '../shared/rooms-work.css';
 
 type Props = { selectedFrames: readonly FrameRef[] };
@@ -32,11 +33,11 @@ export const RoomsFromTemplateForm = memo(function RoomsFromTemplateForm({
   const [kind, setKind] = useState<PromptKind>('text');
   const [spot, setSpot] = useState<PromptSpot>('top-left');
   const template = selectedFrames.length === 1 ? (selectedFrames[0] ?? null) : null;
-  const rooms = Number(count);
-  const valid = Number.isInteger(rooms) && rooms >= 1 && rooms <= MAX_ROOMS;
+  const rooms = wholeNumberIn(count, 1, MAX_ROOMS);
+  const valid = rooms !== null;
   const promptLines = linesOf(prompts, MAX_ROOMS).length;
   const create = useCallback(() => {
-    if (template === null || !valid) return;
+    if (template === null || rooms === null) return;
     void createFromTemplate({
       templateFrameId: template.id,
       count: rooms,
@@ -44,7 +45,7 @@ export const RoomsFromTemplateForm = memo(function RoomsFromTemplateForm({
       prompts,
       prompt: { kind, spot },
     });
-  }, [createFromTemplate, template, valid, rooms, names, prompts, kind, spot]);
+  }, [createFromTemplate, template, rooms, names, prompts, kind, spot]);
   const templateName = template ? template.title || 'Untitled frame' : null;
   return (
     <section aria-labelledby={`${id}-heading`} className="tool rooms-form">
@@ -60,16 +61,13 @@ export const RoomsFromTemplateForm = memo(function RoomsFromTemplateForm({
       </p>
       <div className="form-group form-group-small">
         <label htmlFor={`${id}-count`}>Number of rooms</label>
-        <input
+        <WholeNumberInput
           id={`${id}-count`}
-          className="input input-small"
-          type="number"
           min={1}
           max={MAX_ROOMS}
-          step={1}
           value={count}
-          aria-invalid={!valid}
-          onChange={(event) => setCount(event.target.value)}
+          invalid={!valid}
+          onText={setCount}
         />
       </div>
       {!valid && <p className="field-error p-small">Choose from 1 to {MAX_ROOMS} rooms.</p>}

@@ -1,17 +1,22 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { PersonRef, Plan, Rotation } from '../../domain/plan';
+import { MAX_ROTATION_ROUNDS_STORED } from '../../domain/planning/plan-fields';
 import { planRotation } from '../../domain/planning/rotation';
 import { createRandom } from '../../domain/random';
 import { newSeed, usePlanningTools } from '../../hooks/use-plan-edits';
 import type { OnlineUserInfo } from '../../sdk/surface';
 import { ActionButton } from '../shared/ActionButton';
 import { NextRoundButton } from '../shared/NextRoundButton';
+import { WholeNumberInput, wholeNumberIn } from '../shared/WholeNumberInput';
 import { peopleToPlace } from './people-to-place';
 import { RotationSchedule } from './RotationSchedule';
 
 type Props = { plan: Plan; meId: string; onlineUsers: readonly OnlineUserInfo[] };
 
 type Rule = { kind: 'apart' | 'together'; a: string; b: string };
+
+/** One round is a breakout, not a rotation. */
+const MIN_ROUNDS = 2;
 
 /**
  * K rounds with new groups each time, so people meet as many others as possible; some people can
@@ -31,8 +36,8 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
     [plan, onlineUsers, onlineIds, meId],
   );
   const nameOf = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
-  const count = Number(rounds);
-  const validRounds = Number.isInteger(count) && count >= 2 && count <= 20;
+  const count = wholeNumberIn(rounds, MIN_ROUNDS, MAX_ROTATION_ROUNDS_STORED);
+  const validRounds = count !== null;
 
   const addRule = (kind: Rule['kind']) => {
     if (first === '' || second === '' || first === second) {
@@ -44,6 +49,7 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
   };
 
   const planRounds = useCallback(async () => {
+    if (count === null) return;
     const result = planRotation({
       people: people.map((person) => person.id),
       roomCount: plan.rooms.length,
@@ -80,16 +86,13 @@ export const RotationPlanner = memo(function RotationPlanner({ plan, meId, onlin
       </h3>
       <div className="form-group form-group-small">
         <label htmlFor={`${id}-rounds`}>Rounds</label>
-        <input
+        <WholeNumberInput
           id={`${id}-rounds`}
-          className="input input-small"
-          type="number"
-          min={2}
-          max={20}
-          step={1}
+          min={MIN_ROUNDS}
+          max={MAX_ROTATION_ROUNDS_STORED}
           value={rounds}
-          aria-invalid={!validRounds}
-          onChange={(event) => setRounds(event.target.value)}
+          invalid={!validRounds}
+          onText={setRounds}
         />
       </div>
       <fieldset className="form-group form-group-small">

@@ -4,6 +4,7 @@ import { unassignedOnline } from '../../domain/selectors';
 import { usePlanningTools } from '../../hooks/use-plan-edits';
 import type { OnlineUserInfo } from '../../sdk/surface';
 import { ActionButton } from '../shared/ActionButton';
+import { WholeNumberInput, wholeNumberIn } from '../shared/WholeNumberInput';
 
 type Props = {
   selfSelect: SelfSelect | null;
@@ -27,9 +28,9 @@ export const SelfSelectControls = memo(function SelfSelectControls({
   const picked = plan.people.filter((person) => person.roomId !== null).length;
 
   const open = useCallback(async () => {
-    const text = capacity.trim();
-    const places = text === '' ? null : Number(text);
-    if (places !== null && (!Number.isInteger(places) || places < 1)) {
+    const noLimit = capacity.trim() === '';
+    const places = noLimit ? null : wholeNumberIn(capacity, 1);
+    if (!noLimit && places === null) {
       setProblem('Places per room must be a whole number of at least 1, or empty for no limit.');
       return;
     }
@@ -48,14 +49,12 @@ export const SelfSelectControls = memo(function SelfSelectControls({
         <>
           <div className="form-group form-group-small">
             <label htmlFor={capacityId}>Places per room (empty for no limit)</label>
-            <input
+            <WholeNumberInput
               id={capacityId}
-              className="input input-small"
-              type="number"
               min={1}
-              step={1}
               value={capacity}
-              onChange={(event) => setCapacity(event.target.value)}
+              invalid={problem !== null}
+              onText={setCapacity}
             />
           </div>
           {problem && <p className="field-error p-small">{problem}</p>}

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useId, useState } from 'react';
 import { useQuietAfterMinutes } from '../../hooks/use-room-activity';
 import { useRoomsActions } from '../../hooks/use-rooms-work';
+import { WholeNumberInput, wholeNumberIn } from '../shared/WholeNumberInput';
 import '../shared/rooms-work.css';
 
 type Props = { quietFirst: boolean; onQuietFirst: (on: boolean) => void };
@@ -48,26 +49,23 @@ function QuietSettings({ held, quietFirst, onQuietFirst }: Props & { held: numbe
   useEffect(() => {
     setTyped(String(held));
   }, [held]);
-  const minutes = Number(typed);
-  const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= 120;
+  const minutes = wholeNumberIn(typed, 1, 120);
+  const valid = minutes !== null;
   const save = useCallback(() => {
-    if (valid && minutes !== held) void setQuietAfter(minutes);
-  }, [valid, minutes, held, setQuietAfter]);
+    if (minutes !== null && minutes !== held) void setQuietAfter(minutes);
+  }, [minutes, held, setQuietAfter]);
   return (
     <>
       <label className="p-small" htmlFor={`${id}-after`}>
         Quiet after (min)
       </label>
-      <input
+      <WholeNumberInput
         id={`${id}-after`}
-        className="input input-small"
-        type="number"
         min={1}
         max={120}
-        step={1}
         value={typed}
-        aria-invalid={!valid}
-        onChange={(event) => setTyped(event.target.value)}
+        invalid={!valid}
+        onText={setTyped}
         onBlur={save}
         onKeyDown={(event) => {
           if (event.key === 'Enter') save();
