@@ -29,25 +29,33 @@ export const RoomChoice = memo(function RoomChoice({ plan, me }: Props) {
       <h2 className="h4" id="choose-heading">
         Choose your room
       </h2>
-      <ul aria-label="Rooms to choose from" className="plain-list">
+      <ul aria-label="Rooms to choose from" className="plain-list choice-list">
         {plan.rooms.map((room) => {
           const count = taken(room.id);
           const full = capacity !== null && count >= capacity && mine !== room.id;
           const places =
             capacity === null ? `${count} in it` : `${count} of ${capacity} places taken`;
           return (
-            <li key={room.id} className="person-row">
-              <span>
-                {room.name} ({places}){mine === room.id ? ' · your choice' : ''}
-                {full ? ' · full' : ''}
+            <li key={room.id} className="choice-row">
+              <span className="choice-text">
+                <span className="choice-name" title={room.name}>
+                  {room.name}
+                </span>
+                <span className="p-small choice-places">
+                  {places}
+                  {mine === room.id ? ' · your choice' : ''}
+                  {full ? ' · full' : ''}
+                </span>
               </span>
+              {/* The visible word is short; the name says which room, for screen readers too. */}
               <button
                 type="button"
                 className="button button-secondary button-small"
                 disabled={full || mine === room.id}
+                aria-label={full ? `${room.name} is full` : `Choose ${room.name}`}
                 onClick={() => void pick(room.id)}
               >
-                {full ? `${room.name} is full` : `Choose ${room.name}`}
+                {full ? 'Full' : mine === room.id ? 'Chosen' : 'Choose'}
               </button>
             </li>
           );

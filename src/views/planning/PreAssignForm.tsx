@@ -105,7 +105,7 @@ export const PreAssignForm = memo(function PreAssignForm({ plan, onlineUsers }: 
           Choose a CSV file…
         </button>
         <span id={`${id}-file-name`} className="p-small status-text file-name">
-          {fileName === null ? 'or paste the list above' : `Read from ${fileName}`}
+          {fileName === null ? 'or paste it above' : `Read from ${fileName}`}
         </span>
       </div>
       <div className="button-row">
