@@ -55,11 +55,20 @@ export function setOnline(s: Stage, member: Member, online: boolean): void {
   s.log(`${member.user.name} went ${online ? 'online' : 'offline'}`);
 }
 
-/** A participant presses "Take over as facilitator" while the rooms run. */
+/**
+ * The facilitator names a participant co-facilitator, and that participant presses "Take over"
+ * while the rooms run (only a co-facilitator may take over at once: co-facilitation.ts).
+ */
 export function scheduleTakeOver(s: Stage, windowMs: number): void {
   if (!s.faults.takeOver || s.participants.length <= 1) return;
   const taker = s.participants[1] as Member;
   s.later(randomIndex(s.random, windowMs), async () => {
+    const named = await s.command(s.acting, {
+      type: 'nameCoFacilitators',
+      personIds: [taker.user.id],
+    });
+    if (!named.ok) return;
+    s.log(`${s.acting.user.name} named ${taker.user.name} co-facilitator`);
     const result = await s.command(taker, { type: 'claim' });
     if (result.ok) {
       s.acting = taker;

@@ -55,6 +55,10 @@ const CommandSchemas = [
   command('resolveHelp', { personId: anyText() }),
   /** "Clear all" in the help queue. */
   command('clearHelp', {}),
+  /** Who may take over at once (co-facilitation.ts): the whole list, as the facilitator left it. */
+  command('nameCoFacilitators', { personIds: ids() }),
+  /** Allow or Deny a request to facilitate. */
+  command('answerFacilitateRequest', { personId: anyText(), allow: flag() }),
   ...FacilitationCommandSchemas,
 ] as const;
 

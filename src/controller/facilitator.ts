@@ -1,4 +1,5 @@
 import type { PlanAction } from '../domain/actions';
+import type { TakeOverFacts } from '../domain/co-facilitation';
 import { createPlan } from '../domain/create-plan';
 import type { Message } from '../domain/messages';
 import type { PersonRef, Plan } from '../domain/plan';
@@ -25,6 +26,7 @@ import type { PlanReader } from './plan-reader';
 import { type PlanWriter, TAKEOVER_REVISION_GAP } from './plan-writer';
 import type { Presence } from './presence';
 import { RoomSessions } from './room-sessions';
+import { WhoFacilitates } from './who-facilitates';
 
 /** Actions the panel may send as plain edits; everything else goes through a command. */
 const PANEL_EDITS = new Set<PlanAction['type']>([
@@ -52,6 +54,8 @@ export type FacilitatorDeps = {
   newRunId: () => string;
   now: () => number;
   onNotice: (notice: ControllerNotice) => void;
+  /** What this app saw of Miro's online users, for the take-over rule (absences.ts). */
+  takeOverFacts: (held: Plan) => TakeOverFacts;
   /**
    * Extra actions written with the start, given the frames the start's one frame lookup found
    * (the planning tools count each room's items from them, so that costs no call of its own).
@@ -82,6 +86,7 @@ export class FacilitatorController {
   private readonly starting: BreakoutStart;
   private readonly invitations: Invitations;
   private readonly returns: ReturnsWatch;
+  private readonly who: WhoFacilitates;
 
   /** Announcements, time, locking, closing and visiting while rooms run. */
   private readonly facilitation: Facilitation;
@@ -125,6 +130,7 @@ export class FacilitatorController {
       reportProblem: (problem) => this.setNotice({ problem }),
     });
     this.help = new HelpDesk(deps);
+    this.who = new WhoFacilitates(deps);
     this.returns = new ReturnsWatch((message) => {
       void deps.board.notifications.showInfo(message).catch(() => {});
     });
@@ -219,6 +225,10 @@ export class FacilitatorController {
           );
         case 'clearHelp':
           return ok(await this.deps.writer.apply([{ type: 'helpCleared' }]));
+        case 'nameCoFacilitators':
+          return ok(await this.who.name(command.personIds));
+        case 'answerFacilitateRequest':
+          return ok(await this.who.answer(command.personId, command.allow));
       }
     } catch (error) {
       return failed(error);
@@ -255,8 +265,9 @@ export class FacilitatorController {
   async receive(message: Message): Promise<void> {
     if (message.type === 'close-your-rooms') return this.ending.closeRoomsIStarted(message.runId);
     const plan = this.deps.reader.plan();
-    if (!plan || !this.isFacilitator(plan) || plan.phase !== 'running') return;
-    if (message.runId !== plan.runId) return;
+    if (!plan || !this.isFacilitator(plan) || message.runId !== plan.runId) return;
+    if (message.type === 'facilitate-requested') return this.who.asked(plan, message.from.id);
+    if (plan.phase !== 'running') return;
     const person = plan.people.find((candidate) => candidate.id === message.from.id);
     switch (message.type) {
       case 'help-requested':
@@ -294,6 +305,9 @@ export class FacilitatorController {
         return ok(await this.deps.writer.replace(fresh));
       }
       if (this.isFacilitator(plan) && snapshot.status === 'ok') return ok(plan);
+      // Every reader judges a take-over by the same rule: one it refuses would not be believed.
+      const refusal = plan.facilitator.id === this.deps.me.id ? null : this.who.refusal(plan);
+      if (refusal !== null) return { ok: false, message: refusal };
       const taken = this.isFacilitator(plan)
         ? plan
         : reducePlan(plan, { type: 'facilitatorTookOver', facilitator: this.deps.me });

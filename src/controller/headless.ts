@@ -1,9 +1,10 @@
 import { BROADCAST_EVENT, parseMessage } from '../domain/messages';
-import { PLAN_COLLECTION, PLAN_KEY, type Rect } from '../domain/plan';
+import { PLAN_COLLECTION, PLAN_KEY, type Plan, type Rect } from '../domain/plan';
 import { ownRoomFrame } from '../domain/selectors';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import type { Json } from '../sdk/surface';
+import { Absences } from './absences';
 import {
   type CommandResult,
   type ControllerNotice,
@@ -13,6 +14,7 @@ import {
   type ViewportCommand,
 } from './commands';
 import { FacilitatorController } from './facilitator';
+import { HandOverNotices } from './hand-over-notices';
 import { openPanelOnClick } from './open-panel';
 import { channelName } from './panel-link';
 import { ParticipantController } from './participant';
@@ -108,6 +110,12 @@ export async function startHeadless(
   );
   const reader = new PlanReader(board);
   const presence = new Presence(board);
+  const absences = new Absences(presence, now);
+  const takeOverFacts = (held: Plan) => ({
+    now: now(),
+    offlineSince: absences.offlineSince(held.facilitator.id),
+  });
+  reader.judgeTakeOvers(takeOverFacts);
   let announce: (notice: ControllerNotice) => void = () => {};
   const guard = new StorageGuard(
     options.journal ?? browserJournal() ?? memoryJournal(),
@@ -128,6 +136,7 @@ export async function startHeadless(
     newRunId: newId,
     now,
     onNotice: (notice) => announce(notice),
+    takeOverFacts,
     startActions: (runId, frames) => planning.startActions(runId, frames),
   });
   // One queue for this user's own viewport, shared by everything that moves it.
@@ -136,6 +145,7 @@ export async function startHeadless(
   // Warnings, announcements, moves and closed rooms: each user's own app, panel open or not.
   const notices = new ParticipantNotices({ board, reader, me, now });
   const moves = new ParticipantMoves({ board, reader, viewport, me, now });
+  const handOvers = new HandOverNotices({ board, reader, me, now });
   const planning: PlanningController = new PlanningController({
     board,
     reader,
@@ -305,6 +315,8 @@ export async function startHeadless(
           if (holdsNow) void pickUpLater();
         });
       }
+      // Someone else facilitates: who is online decides who may take over (absences.ts).
+      if (plan && plan.facilitator.id !== me.id) presence.start().catch(() => {});
       // Failure is not final: the next command starts presence again (and reports its failure).
       if (isFacilitator && !wasFacilitator) {
         presence.start().catch(() => {});
@@ -316,6 +328,7 @@ export async function startHeadless(
       participant.planChanged();
       notices.planChanged();
       moves.planChanged();
+      handOvers.planChanged();
       planning.planChanged();
       rooms.planChanged();
     });

@@ -1,3 +1,4 @@
+import { type TakeOverFacts, takeOverRight } from '../domain/co-facilitation';
 import { assemble, followedKeys } from '../domain/layout-assemble';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
 import { type Governed, parseGoverned, parsePlanKey } from '../domain/stored/plan-v2';
@@ -55,15 +56,20 @@ export function claimOf(key: string, value: Json | undefined): Claim | null {
   return { revision: Math.max(read.value.rev, at), facilitatorId: null };
 }
 
-/**
- * Someone else takes the breakout over: another facilitator, further on. (Who may take over, and
- * when, is the rule of the hand-over; a plan naming this user is only ever this browser's.)
- */
-export const isTakeOver = (base: Plan, next: Claim) =>
+/** Another facilitator, further on: a take-over, if the rule of the hand-over allows it. */
+export const isHandOver = (base: Plan, next: Claim): next is Claim & { facilitatorId: string } =>
   next.facilitatorId !== null &&
   next.facilitatorId !== base.facilitator.id &&
   next.revision > base.revision &&
   !isForgedJump(base, next);
+
+/**
+ * Someone else takes the breakout over from `base`, as the rule of the hand-over
+ * (domain/co-facilitation.ts) allows it with what this app saw of Miro's online users. A plan
+ * naming this user is only ever this browser's.
+ */
+export const isTakeOver = (base: Plan, next: Claim, facts: TakeOverFacts) =>
+  isHandOver(base, next) && takeOverRight(base, next.facilitatorId, facts).may;
 
 /**
  * The last plan this browser stored, put together from its journal (after a reload, before

@@ -1,3 +1,4 @@
+import type { TakeOverFacts } from '../domain/co-facilitation';
 import type { Layout } from '../domain/layout';
 import { followedKeys, type Reader } from '../domain/layout-assemble';
 import { type Held, NOTHING_HELD, received } from '../domain/layout-reader';
@@ -8,7 +9,15 @@ import { reuseUnchanged } from '../domain/unchanged';
 import type { Board } from '../sdk/connect';
 import type { Json } from '../sdk/surface';
 import { LayoutSource } from './layout-source';
-import { claimOf, isForgedJump, isTakeOver, journalPlan, type PlanDefence } from './plan-defence';
+import {
+  type Claim,
+  claimOf,
+  isForgedJump,
+  isHandOver,
+  isTakeOver,
+  journalPlan,
+  type PlanDefence,
+} from './plan-defence';
 import { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
 
 export { MAX_REVISION_JUMP, type Overwrite, type PlanDefence } from './plan-defence';
@@ -44,7 +53,9 @@ const EVERYONE: Reader = { kind: 'everyone' };
 export class PlanReader {
   private defence: PlanDefence | null = null;
   /** A plan the revision rule refuses, first seen at `at` (see believedLater). */
-  private doubted: { kind: 'jump' | 'fall'; at: number } | null = null;
+  private doubted: { kind: Doubt; at: number } | null = null;
+  /** What this app saw of Miro's online users, for the take-over rule; nothing until told. */
+  private facts: (held: Plan) => TakeOverFacts = () => ({ now: Date.now(), offlineSince: null });
   private snapshot: PlanSnapshot = { status: 'loading' };
   private readonly listeners = new Set<(snapshot: PlanSnapshot) => void>();
   /** What the multi-key layout has delivered (layout-reader.ts); nothing while it is one key. */
@@ -82,6 +93,11 @@ export class PlanReader {
   defend(defence: PlanDefence): void {
     this.defence = defence;
     if (this.held.control) this.follow();
+  }
+
+  /** Take-overs are judged with what this app saw of Miro's online users (absences.ts). */
+  judgeTakeOvers(facts: (held: Plan) => TakeOverFacts): void {
+    this.facts = facts;
   }
 
   async start(): Promise<void> {
@@ -173,6 +189,7 @@ export class PlanReader {
       this.onOverwritten();
       return false;
     }
+    if (this.refusesTakeOver(held, claimOfPlan(control))) return false;
     const heldRevision = this.held.control?.revision ?? held.revision;
     if (control.revision > heldRevision) return true;
     if (control.facilitator.id !== held.facilitator.id) this.onOverwritten();
@@ -250,7 +267,7 @@ export class PlanReader {
     const base = held ?? journalPlan(defence.guard);
     if (!base || base.facilitator.id !== defence.userId) return false;
     const claim = claimOf(key, value);
-    if (claim && isTakeOver(base, claim)) return false;
+    if (claim && isTakeOver(base, claim, this.facts(base))) return false;
     // A value ahead of the control value may belong to another facilitator's control value
     // still on its way (a take-over writes it first): it is judged again JUMP_CONFIRM_MS later.
     const control = this.held.control?.revision ?? base.revision;
@@ -291,6 +308,7 @@ export class PlanReader {
           this.onOverwritten();
           return;
         }
+        if (held && this.refusesTakeOver(held, claimOfPlan(next.plan))) return;
         // Reordered or stale deliveries never roll the plan back.
         if (held && next.plan.revision <= held.revision) {
           // Our own late echoes are older too; only another facilitator's plan is a problem.
@@ -338,14 +356,28 @@ export class PlanReader {
   }
 
   /**
+   * A take-over the rule of the hand-over refuses (domain/co-facilitation.ts), as this reader saw
+   * things: not believed, and the facilitator's app writes over it (see believedLater).
+   */
+  private refusesTakeOver(held: Plan, next: Claim): boolean {
+    if (!isHandOver(held, next) || isTakeOver(held, next, this.facts(held))) return false;
+    if (this.believedLater('take-over')) return false;
+    this.onOverwritten();
+    return true;
+  }
+
+  /**
    * A plan the revision rule refuses is believed only if storage still holds such a plan
    * JUMP_CONFIRM_MS later, read again then. A far jump: a forged one is put back by then, while
    * the facilitator's own plan after putting back a far forgery stays, and a reader that was
    * away takes it. A fall below: a stale read or a late echo is followed by the newer plan at
    * once, and a forged older plan is put back above the one held; only the facilitator going on
-   * below a forgery this reader believed is still there. Any plan taken meanwhile starts over.
+   * below a forgery this reader believed is still there. A take-over the rule refuses: the
+   * facilitator's app, which holds its latest plan, puts a forged one back; one it lets stand was
+   * allowed by a plan this reader missed (naming the taker co-facilitator, a hand-over). Any plan
+   * taken meanwhile starts over.
    */
-  private believedLater(kind: 'jump' | 'fall'): boolean {
+  private believedLater(kind: Doubt): boolean {
     const seen = this.doubted;
     const now = Date.now();
     if (seen?.kind === kind && now - seen.at >= JUMP_CONFIRM_MS) {
@@ -368,3 +400,11 @@ export class PlanReader {
 }
 
 type Revisioned = { revision: number };
+
+/** Why a plan the rules refuse may still be believed later (believedLater). */
+type Doubt = 'jump' | 'fall' | 'take-over';
+
+const claimOfPlan = (plan: { revision: number; facilitator: { id: string } }): Claim => ({
+  revision: plan.revision,
+  facilitatorId: plan.facilitator.id,
+});

@@ -30,8 +30,15 @@ export type JoinedRoomMessage = {
  * says the run has ended, so a forged one closes nothing that should stay open.
  */
 export type CloseYourRoomsMessage = { type: 'close-your-rooms'; runId: string; from: PersonRef };
+/** "Ask to facilitate": the facilitator's panel shows it with Allow / Deny (co-facilitation.ts). */
+export type FacilitateRequestedMessage = {
+  type: 'facilitate-requested';
+  runId: string;
+  from: PersonRef;
+};
 export type Message =
   | HelpRequestedMessage
+  | FacilitateRequestedMessage
   | RejoinRequestedMessage
   | JoinedRoomMessage
   | CloseYourRoomsMessage;
@@ -41,6 +48,7 @@ const SIMPLE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'help-requested',
   'rejoin-requested',
   'close-your-rooms',
+  'facilitate-requested',
 ]);
 
 const sender = (from: PersonRef): PersonRef => ({ id: from.id, name: cleanName(from.name) });
@@ -51,6 +59,10 @@ export function helpRequested(runId: string, from: PersonRef): HelpRequestedMess
 
 export function rejoinRequested(runId: string, from: PersonRef): RejoinRequestedMessage {
   return { type: 'rejoin-requested', runId, from: sender(from) };
+}
+
+export function facilitateRequested(runId: string, from: PersonRef): FacilitateRequestedMessage {
+  return { type: 'facilitate-requested', runId, from: sender(from) };
 }
 
 export function closeYourRooms(runId: string, from: PersonRef): CloseYourRoomsMessage {

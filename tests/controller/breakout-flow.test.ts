@@ -9,7 +9,15 @@ import {
 } from '../../src/controller/participant';
 import { END_NOTIFICATION } from '../../src/controller/return-to-main';
 import { createWorkshop, type Workshop } from '../support/workshop';
-import { answer, expectOk, isLookingAt, personOf, planBreakout, storedPlan } from './plan-breakout';
+import {
+  answer,
+  expectOk,
+  isLookingAt,
+  nameCoFacilitators,
+  personOf,
+  planBreakout,
+  storedPlan,
+} from './plan-breakout';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -495,6 +503,7 @@ describe('surviving reloads and hand-overs', () => {
     const w = await startedWorkshop();
     const taker = w.participants[0];
     if (!taker) throw new Error('no participant');
+    await nameCoFacilitators(w, taker);
     w.sim.setOptions({ failureRate: { 'collaboration.getSessions': 1 } });
     const result = await w.run(taker.headless.facilitator.handle({ type: 'claim' }));
     expectOk(result);
@@ -508,10 +517,11 @@ describe('surviving reloads and hand-overs', () => {
     expect(w.sim.sessions().every((session) => session.ended)).toBe(true);
   });
 
-  it('lets another user take over and end the breakout', async () => {
+  it('lets a co-facilitator take over and end the breakout', async () => {
     const w = await startedWorkshop();
     const [ada] = w.participants;
     if (!ada) throw new Error('no participant');
+    await nameCoFacilitators(w, ada);
     const refused = await w.run(ada.headless.facilitator.handle({ type: 'end' }));
     expect(refused.ok).toBe(false);
     const taken = expectOk(await w.run(ada.headless.facilitator.handle({ type: 'claim' })));
@@ -527,6 +537,7 @@ describe('surviving reloads and hand-overs', () => {
     const w = await startedWorkshop({ sim: { starterOnly: true } });
     const [ada] = w.participants;
     if (!ada) throw new Error('no participant');
+    await nameCoFacilitators(w, ada);
     expectOk(await w.run(ada.headless.facilitator.handle({ type: 'claim' })));
     // Then the starter's board reopens in a new tab (never offline, so Miro keeps the rooms):
     // the new app is not the facilitator and holds none of the sessions its user started.

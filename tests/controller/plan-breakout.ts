@@ -56,6 +56,18 @@ export async function planBreakout(
   );
 }
 
+/**
+ * The facilitator names these members co-facilitators (co-facilitation.ts), so they may take
+ * over at once; every reader then holds the plan that says so.
+ */
+export async function nameCoFacilitators(w: Workshop, ...members: Member[]): Promise<Plan> {
+  const control = w.facilitator.headless.facilitator;
+  const personIds = members.map((member) => member.user.id);
+  const plan = expectOk(await w.run(control.handle({ type: 'nameCoFacilitators', personIds })));
+  await w.flush();
+  return plan;
+}
+
 export const storedPlan = (w: Workshop): Plan => w.facilitator.headless.reader.plan() as Plan;
 
 /** A breakout of two rooms started, and every participant accepted their invitation. */

@@ -2,11 +2,17 @@ import { within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { openPanel, planned, until, workshop } from './harness';
 
-test('someone else sees the plan read-only and can take over after confirming', async () => {
+test('a co-facilitator sees the plan read-only and can take over after confirming', async () => {
   const w = await workshop({ participants: 2, rooms: 2 });
   await planned(w);
   const [ada] = w.participants;
   if (!ada) throw new Error('participant missing');
+  await w.run(
+    w.facilitator.headless.facilitator.handle({
+      type: 'nameCoFacilitators',
+      personIds: [ada.user.id],
+    }),
+  );
   const panel = await openPanel(w, ada);
 
   expect(panel.getByText('Waiting for Fran Facilitator to start the breakout.')).toBeTruthy();
