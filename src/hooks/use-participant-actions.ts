@@ -1,7 +1,12 @@
 import { useCallback, useRef } from 'react';
 import { goodPlanOf } from '../controller/plan-snapshot';
 import { type HelpAsk, helpAsk } from '../domain/help';
-import { BROADCAST_EVENT, helpRequested, rejoinRequested } from '../domain/messages';
+import {
+  BROADCAST_EVENT,
+  facilitateRequested,
+  helpRequested,
+  rejoinRequested,
+} from '../domain/messages';
 import type { PersonRef } from '../domain/plan';
 import { errorMessage } from '../sdk/retry';
 import { useBoard } from './board-context';
@@ -62,6 +67,24 @@ export function useParticipantActions(runId: string, me: PersonRef): Participant
   const takeMeToMyRoom = useCallback(() => move({ type: 'showMyRoom' }), [move]);
 
   return { askForHelp, askToRejoin, takeMeToMyRoom };
+}
+
+/**
+ * "Ask to facilitate": a broadcast the facilitator's app checks against Miro's online users
+ * (who-facilitates.ts); the answer comes back in the plan, and this user's own app tells them.
+ */
+export function useAskToFacilitate(me: PersonRef): () => Promise<ActionOutcome> {
+  const board = useBoard();
+  const store = usePlanStore();
+  const { id, name } = me;
+  return useCallback(async () => {
+    const runId = goodPlanOf(store.get())?.runId;
+    if (!runId) return 'There is no breakout to facilitate yet.';
+    return attempt(
+      () => board.events.broadcast(BROADCAST_EVENT, facilitateRequested(runId, { id, name })),
+      'Your request could not be sent',
+    );
+  }, [board, store, id, name]);
 }
 
 async function attempt(action: () => Promise<unknown>, failure: string): Promise<ActionOutcome> {

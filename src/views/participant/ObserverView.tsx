@@ -43,7 +43,9 @@ export function ObserverView({ me, facilitatorName, readOnly, onlineIds }: Props
         <Announcements />
         <OtherRooms me={me} onlineIds={onlineIds} />
       </div>
-      {readOnly === null && <ParticipantFooter facilitatorName={facilitatorName} />}
+      {readOnly === null && (
+        <ParticipantFooter me={me} facilitatorName={facilitatorName} onlineIds={onlineIds} />
+      )}
     </>
   );
 }

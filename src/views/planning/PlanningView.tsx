@@ -3,7 +3,9 @@ import { roomsWithPeople, startBlockers } from '../../domain/selectors';
 import { usePlan } from '../../hooks/plan-store';
 import type { FrameRef, OnlineUserInfo } from '../../sdk/surface';
 import { ClosingWarningField } from '../shared/ClosingWarningField';
+import { CoFacilitators } from '../shared/CoFacilitators';
 import { Disclosure } from '../shared/Disclosure';
+import { FacilitateRequests } from '../shared/FacilitateRequests';
 import { RoomsJobStatus } from '../shared/RoomsJobStatus';
 import { roomOptionsOf } from '../shared/room-options';
 import { ScreenHeader } from '../shared/Screen';
@@ -79,6 +81,7 @@ export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, fra
       </ScreenHeader>
       <div className="panel-body">
         <SessionsNotice />
+        <FacilitateRequests onlineUsers={onlineUsers} />
         <RoomsJobStatus type="copy" />
         <section aria-labelledby="rooms-heading" className="step">
           <h2 className="step-title" id="rooms-heading">
@@ -126,6 +129,9 @@ export function PlanningView({ meId, onlineUsers, onlineIds, selectedFrames, fra
           </Disclosure>
           <Disclosure title="Past breakouts" hint="Run the same groups again">
             {() => <HistoryTool />}
+          </Disclosure>
+          <Disclosure title="Co-facilitators" hint="Who may take over from you at once">
+            {() => <CoFacilitators meId={meId} onlineUsers={onlineUsers} />}
           </Disclosure>
         </section>
       </div>

@@ -5,6 +5,9 @@ import { useAnswerWindowOver } from '../../hooks/use-answer-window';
 import { useRoomOrder } from '../../hooks/use-room-activity';
 import { SelectedItemsProvider } from '../../hooks/use-selected-items';
 import type { OnlineUserInfo } from '../../sdk/surface';
+import { CoFacilitators } from '../shared/CoFacilitators';
+import { Disclosure } from '../shared/Disclosure';
+import { FacilitateRequests } from '../shared/FacilitateRequests';
 import { roomOptionsOf } from '../shared/room-options';
 import { AnnouncePanel } from './AnnouncePanel';
 import { HelpQueue } from './HelpQueue';
@@ -57,6 +60,7 @@ export const RunningBoard = memo(function RunningBoard({
       <div className="panel-body">
         <TimeControls />
         <HelpQueue onlineUsers={onlineUsers} />
+        <FacilitateRequests onlineUsers={onlineUsers} />
         <div className="toolbar">
           <AnnouncePanel />
           <QuietControls quietFirst={quietFirst} onQuietFirst={setQuietFirst} />
@@ -75,6 +79,9 @@ export const RunningBoard = memo(function RunningBoard({
             />
           ))}
         </section>
+        <Disclosure title="Co-facilitators" hint="Who may take over from you at once">
+          {() => <CoFacilitators meId={meId} onlineUsers={onlineUsers} />}
+        </Disclosure>
       </div>
     </SelectedItemsProvider>
   );
