@@ -33,10 +33,11 @@ export async function prepare(s: Stage): Promise<void> {
       { type: 'durationSet', durationMs: s.faults.durationMs },
     ],
   });
-  await split(s);
+  if (s.faults.placing === 'split') await split(s);
 }
 
-async function split(s: Stage): Promise<void> {
+/** A balanced split of whoever is online (also after a room was removed before the start). */
+export async function split(s: Stage): Promise<void> {
   const plan = s.plan();
   if (!plan) return;
   const online = new Set(s.sim.onlineUsers().map((user) => user.id));
@@ -66,6 +67,7 @@ export async function start(s: Stage): Promise<void> {
     if (s.faults.reloadAtStart && attempt === 1)
       s.later(randomIndex(s.random, 3_000), () => s.reload(s.acting, 'during the start'));
     if (s.faults.panelToggles) s.later(randomIndex(s.random, 2_000), () => s.togglePanel(s.acting));
+    s.observed.startPresses.push({ at: s.clock.now(), plan: s.plan() });
     const result = await s.command(s.acting, { type: 'start' });
     await s.clock.advance(2_000);
     if (result.ok || s.plan()?.phase === 'running') return;

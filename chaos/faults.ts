@@ -112,7 +112,14 @@ export type Faults = {
   forgedPlans: boolean;
   /** How many facilitation actions (announce, more time, pause, lock, close, move…) run. */
   facilitationActions: number;
+  /** How the facilitator fills the rooms: a balanced split, self-select, or a pasted list. */
+  placing: Placing;
+  /** What follows the first breakout: nothing, the next round of a rotation, or a run again. */
+  followUp: FollowUp;
 };
+
+export type Placing = 'split' | 'self-select' | 'list';
+export type FollowUp = 'none' | 'next-round' | 'run-again';
 
 const pick = <T>(random: Random, values: readonly T[]): T =>
   values[randomIndex(random, values.length)] as T;
@@ -120,7 +127,11 @@ const chance = (random: Random, p: number) => random() < p;
 /** Mostly small, sometimes large: 0..max with a long tail. */
 const skewed = (random: Random, max: number) => Math.round(max * random() ** 2);
 
-export function drawFaults(seed: number): Faults {
+/**
+ * `planningTools: false` leaves the planning tools out (a split, one breakout): a seed found
+ * before they were drawn replays the run it found.
+ */
+export function drawFaults(seed: number, { planningTools = true } = {}): Faults {
   const random = createRandom(seed);
   const behaviour: Partial<UndocumentedBehaviour> = {};
   const variants: string[] = [];
@@ -195,7 +206,21 @@ export function drawFaults(seed: number): Faults {
     // Drawn last, so the faults above stay what they were for seeds measured before it existed.
     facilitationActions: chance(random, 0.6) ? 2 + randomIndex(random, 12) : 0,
     forgedPlans: chance(random, 0.3),
+    ...(planningTools ? drawPlanning(seed) : { placing: 'split', followUp: 'none' }),
   };
+}
+
+/**
+ * The facilitator's planning tools, from a stream of their own: every draw above stays what it
+ * was for the seeds measured before them. Most runs keep the balanced split and one breakout.
+ */
+function drawPlanning(seed: number): Pick<Faults, 'placing' | 'followUp'> {
+  const random = createRandom(`${seed}/planning`);
+  const roll = random();
+  const placing: Placing = roll < 0.2 ? 'self-select' : roll < 0.4 ? 'list' : 'split';
+  const next = random();
+  const followUp: FollowUp = next < 0.15 ? 'next-round' : next < 0.3 ? 'run-again' : 'none';
+  return { placing, followUp };
 }
 
 const defaultBehaviourCredits = 100_000;

@@ -25,6 +25,7 @@ export function watchBoard(
 ): Observed {
   const observed = nothingObserved();
   let last: { revision: number; text: string } | null = null;
+  const shown = new Set<string>();
   const stored = () => {
     const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
     // A forged value is not the breakout: the checks follow the facilitator's plans only.
@@ -57,6 +58,16 @@ export function watchBoard(
         violate(`two different plans were stored as revision ${last.revision} (a lost update)`);
       }
       last = { revision: read.plan.revision, text };
+      const { runId, phase } = read.plan;
+      if (phase === 'running' && !observed.firstRunning.has(runId))
+        observed.firstRunning.set(runId, read.plan);
+    } else if (change.kind === 'invitations') {
+      for (const invitation of sim.invitations()) {
+        if (shown.has(invitation.id)) continue;
+        shown.add(invitation.id);
+        const { userId, sessionId } = invitation;
+        observed.invitations.push({ userId, sessionId, at: now() });
+      }
     } else if (change.kind === 'viewport') {
       const user = sim.users().find((candidate) => candidate.id === change.userId);
       if (!user) return;

@@ -2,6 +2,7 @@
  * What a run records as it goes, for the checks: written by the runner's people and apps and by
  * `watchBoard`, read by the invariants.
  */
+import type { Plan } from '../src/domain/plan';
 
 /** What the runner tells the facilitation checks. */
 export type FacilitationObserved = {
@@ -27,6 +28,12 @@ export type Observed = FacilitationObserved & {
   storedRevision: number;
   /** Times another writer's older plan overwrote a newer one (healed by the facilitator). */
   overwrites: number;
+  /** Every invitation Miro showed, in order: to whom, into which session, when. */
+  invitations: { userId: string; sessionId: string; at: number }[];
+  /** The first plan each run stored as running, by run id. */
+  firstRunning: Map<string, Plan>;
+  /** Every press of Start: when, and the stored plan the facilitator's panel showed then. */
+  startPresses: { at: number; plan: Plan | null }[];
 };
 
 export const nothingObserved = (): Observed => ({
@@ -42,4 +49,7 @@ export const nothingObserved = (): Observed => ({
   maxRevision: 0,
   storedRevision: 0,
   overwrites: 0,
+  invitations: [],
+  firstRunning: new Map(),
+  startPresses: [],
 });

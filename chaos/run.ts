@@ -29,12 +29,14 @@ const onUnhandled = (reason: unknown) => {
   else throw reason;
 };
 
-export async function runOne(seed: number): Promise<RunResult> {
+export type RunOptions = Parameters<typeof drawFaults>[1];
+
+export async function runOne(seed: number, options: RunOptions = {}): Promise<RunResult> {
   if (!listening) {
     process.on('unhandledRejection', onUnhandled);
     listening = true;
   }
-  const faults = drawFaults(seed);
+  const faults = drawFaults(seed, options);
   const clock = new FakeClock(START_TIME);
   const state = { unhandled: [] as unknown[] };
   current = state;

@@ -24,8 +24,11 @@ import { describeFaults, type Faults, HEALED } from './faults';
 import { checkEnd, checkRun, watchBoard } from './invariants';
 import type { Observed } from './observed';
 import { scheduleParticipants, scheduleTakeOver, setOnline } from './people';
+import { PreAssigned } from './pre-assigned';
 import { reportBack } from './report-back';
 import { roomsWork } from './rooms';
+import { SecondBreakout } from './rounds';
+import { SelfSelect } from './self-select';
 import { type Command, explain, type Member, MINUTE, type Stage } from './stage';
 
 /** How long a healed board gets to recover before the checks. */
@@ -66,19 +69,37 @@ export class Scenario implements Stage {
     this.setup();
     await this.apps.startAll([...this.members.values()]);
     await prepare(this);
+    const placing = this.placing();
+    await placing?.plan();
+    const second = new SecondBreakout(this);
+    await second.planRotation();
     this.boardChangesBeforeStart();
     if (this.faults.secondStarts) await startAsParticipant(this);
+    placing?.beforeStart();
     await start(this);
     await this.during();
     await this.heal('before the end', () => keepRunningFor(this, HEAL_MS + MINUTE));
     checkRun(this, (problem) => this.violate(problem));
+    placing?.check();
     // The faults come back for the end.
     this.sim.setOptions(this.faults.sim);
     await end(this);
     await this.heal('after the end');
-    checkEnd(this, (problem) => this.violate(problem));
+    this.checkEnd();
     await reportBack(this);
+    await second.run();
     await roomsWork(this);
+  }
+
+  checkEnd(): void {
+    checkEnd(this, (problem) => this.violate(problem));
+  }
+
+  /** The planning tool the facilitator fills the rooms with, when not a balanced split. */
+  private placing(): SelfSelect | PreAssigned | null {
+    if (this.faults.placing === 'self-select') return new SelfSelect(this);
+    if (this.faults.placing === 'list') return new PreAssigned(this);
+    return null;
   }
 
   stopAll(): void {

@@ -1,4 +1,5 @@
 import type { PlanAction } from '../domain/actions';
+import { roomRefusal } from '../domain/facilitation';
 import { BROADCAST_EVENT } from '../domain/messages';
 import type { PersonRef, Plan } from '../domain/plan';
 import { parseRoomPicked, type RoomPickedMessage } from '../domain/planning/room-picked-message';
@@ -10,7 +11,7 @@ import type { FacilitatorController } from './facilitator';
 import { HistoryStore } from './history-store';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
-import { lateArrivalsToInvite, preAssignedArrivals } from './pre-assign';
+import { lateArrivalsToInvite, type PreAssignedMatch, preAssignedArrivals } from './pre-assign';
 import type { Presence } from './presence';
 import { countFrameItems, itemCounts, ReportBackFollower } from './report-back';
 import { retryLater } from './retry-later';
@@ -33,6 +34,7 @@ export type PlanningDeps = {
 };
 
 type LateInvite = { state: 'inviting' | 'invited' | 'waiting' | 'due'; failures: number };
+type LateArrival = PreAssignedMatch & { key: string; failures: number };
 
 const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
 const refused = (message: string): CommandResult => ({ ok: false, message });
@@ -53,6 +55,7 @@ export class PlanningController {
    * is over; tried when the person is online and still waits).
    */
   private readonly lateInvites = new Map<string, LateInvite>();
+  private lateBatch: Promise<void> | null = null;
   private stopped = false;
   private readonly counted = new Set<string>();
   private readonly history: HistoryStore;
@@ -251,20 +254,50 @@ export class PlanningController {
       );
       return;
     }
-    for (const { person, roomId } of lateArrivalsToInvite(plan, online)) {
-      const key = `${plan.runId}:${person.id}`;
+    // One batch at a time: who arrives meanwhile goes with the next one, when this one is done.
+    if (this.lateBatch) return;
+    const due = lateArrivalsToInvite(plan, online).flatMap((match) => {
+      const key = `${plan.runId}:${match.person.id}`;
       const late = this.lateInvites.get(key) ?? { state: 'due', failures: 0 };
-      if (late.state === 'due') this.inviteLate(key, late.failures, person, roomId);
-    }
+      return late.state === 'due' ? [{ ...match, key, failures: late.failures }] : [];
+    });
+    if (due.length === 0) return;
+    this.lateBatch = this.inviteLate(due).finally(() => {
+      this.lateBatch = null;
+      if (!this.stopped) this.matchArrivals();
+    });
   }
 
-  /** One late invitation; a failed one (rate limit, network) is tried again after a wait. */
-  private inviteLate(key: string, failures: number, person: PersonRef, roomId: string): void {
-    this.lateInvites.set(key, { state: 'inviting', failures });
-    const invited = (ok: boolean) => {
-      if (ok) {
+  /**
+   * Late arrivals placed and invited together (people arriving while a batch goes are one write
+   * and one invitation per room, not a command each). Whoever the plan does not show invited afterwards
+   * (a rate limit, the network, a locked room) is tried again after a growing wait.
+   */
+  private async inviteLate(due: readonly LateArrival[]): Promise<void> {
+    for (const { key, failures } of due) this.lateInvites.set(key, { state: 'inviting', failures });
+    const plan = this.deps.reader.plan();
+    const placed = due.filter(({ roomId }) => plan && roomRefusal(plan, roomId) === null);
+    try {
+      await this.deps.facilitator.inTurn(() =>
+        this.deps.writer.apply(
+          placed.map(
+            ({ person, roomId }): PlanAction => ({ type: 'personAssigned', person, roomId }),
+          ),
+        ),
+      );
+      await this.deps.facilitator.handle({
+        type: 'reinvite',
+        personIds: placed.map(({ person }) => person.id),
+      });
+    } catch {
+      // Whoever is not invited now is tried again below.
+    }
+    const after = this.deps.reader.plan();
+    for (const { key, failures, person, roomId } of due) {
+      const now = after?.people.find((candidate) => candidate.id === person.id);
+      if (now?.roomId === roomId && now.status !== 'assigned') {
         this.lateInvites.set(key, { state: 'invited', failures });
-        return;
+        continue;
       }
       this.lateInvites.set(key, { state: 'waiting', failures: failures + 1 });
       retryLater(
@@ -275,11 +308,7 @@ export class PlanningController {
           this.matchArrivals();
         },
       );
-    };
-    this.deps.facilitator.handle({ type: 'assignAndInvite', person, roomId }).then(
-      (result) => invited(result.ok),
-      () => invited(false),
-    );
+    }
   }
 
   /** Once per run, when it has ended: the rooms' items now, for the report-back summary. */

@@ -67,9 +67,14 @@ export function decideStart(plan: Plan, facts: StartFacts): StartDecision {
     : undefined;
   const rooms: RoomToOpen[] = [];
   const leftOut: StartDecision['leftOut'] = [];
-  // A room opens when it has someone to invite, now or when they come online (D13: no empty
-  // invitation is sent; the facilitator alone is nobody to open a room for).
-  for (const { room, people } of invitesToSend(plan)) {
+  // A room opens when it has someone to invite, now or when they come online, or when the
+  // imported list names someone for it who is not here yet: they are invited to it when they
+  // arrive (D13: no empty invitation is sent; the facilitator alone is nobody to open a room for).
+  const toInvite = new Map(invitesToSend(plan).map(({ room, people }) => [room.id, people]));
+  const listed = new Set(plan.preAssignments.map((row) => row.roomId));
+  for (const room of plan.rooms) {
+    const people = toInvite.get(room.id) ?? [];
+    if (people.length === 0 && !(listed.has(room.id) && !room.frameMissing)) continue;
     const invite = people.filter((person) => online.has(person.id));
     for (const person of people) {
       if (!online.has(person.id)) leftOut.push({ person, roomId: room.id, reason: 'offline' });

@@ -59,6 +59,20 @@ describe('decideStart', () => {
     expect(decision.leftOut.map(({ person: p }) => p.id)).toEqual(['p3']);
   });
 
+  it('opens a room the imported list names someone for who has not arrived, so they can be invited to it later', () => {
+    const plan = reduceAll(planned(), [
+      { type: 'preAssignmentsSet', rows: [{ name: 'Ken Late', roomId: room('f2') }] },
+    ]);
+    const decision = decideStart(plan, facts(['p1', 'p2', 'p3']));
+    expect(decision.rooms.map(({ room: r }) => r.id)).toEqual([room('f1'), room('f2'), room('f3')]);
+    expect(decision.rooms[1]?.invite).toEqual([]);
+    // Without the list an empty room stays closed.
+    expect(decideStart(planned(), facts(['p1'])).rooms.map(({ room: r }) => r.id)).toEqual([
+      room('f1'),
+      room('f3'),
+    ]);
+  });
+
   it('never invites the facilitator; a facilitator taking part joins their own room', () => {
     const plan = reduceAll(planned(), [
       { type: 'includeFacilitatorSet', include: true },
