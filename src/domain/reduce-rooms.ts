@@ -72,6 +72,8 @@ export function roomRemoved(plan: Plan, { roomId }: ActionOf<'roomRemoved'>): Pl
     helpRequests: mapSame(plan.helpRequests, (request) =>
       request.roomId === roomId ? { ...request, roomId: null } : request,
     ),
+    // A pasted list's rows for the room go with it: a row naming no room is not a valid plan.
+    preAssignments: filterSame(plan.preAssignments, (row) => row.roomId !== roomId),
   };
 }
 

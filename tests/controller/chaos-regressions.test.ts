@@ -56,6 +56,11 @@ const FOUND: [number, string][] = [
 const FOUND_WITH_TOOLS: [number, string][] = [
   [91040, 'a pasted list’s room with nobody online at the start got no session: nobody invited'],
   [91014, '54 latecomers of a list invited one command each: most still waiting minutes later'],
+  [9009, 'a room removed while a pasted list named it: every later write of the plan refused'],
+  [
+    92021,
+    'self-select: a pick written beside a Start, invited to the room the start read (7b09a00)',
+  ],
 ];
 
 describe('fault-injection regressions', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlan } from '../../src/domain/create-plan';
 import { MAX_ROOMS } from '../../src/domain/limits';
 import { reduceAll, reducePlan } from '../../src/domain/reducer';
+import { encodePlan } from '../../src/domain/stored/plan-v1';
 import { FACILITATOR, frame, newPlan, person, planWithRooms, room, runningPlan } from './fixtures';
 
 describe('createPlan', () => {
@@ -105,6 +106,21 @@ describe('roomRemoved', () => {
     ]);
     expect(plan.rooms.map((r) => r.id)).toEqual([room('f2')]);
     expect(plan.people.map((p) => p.id)).toEqual(['p2']);
+  });
+
+  it('drops the pasted list’s rows for the room, so the plan stays one that can be stored', () => {
+    const plan = reduceAll(planWithRooms('f1', 'f2'), [
+      {
+        type: 'preAssignmentsSet',
+        rows: [
+          { name: 'Ada', roomId: room('f1') },
+          { name: 'Ken', roomId: room('f2') },
+        ],
+      },
+      { type: 'roomRemoved', roomId: room('f1') },
+    ]);
+    expect(plan.preAssignments).toEqual([{ name: 'Ken', roomId: room('f2') }]);
+    expect(() => encodePlan(plan)).not.toThrow();
   });
 
   it('returns the same plan for a room that does not exist', () => {
