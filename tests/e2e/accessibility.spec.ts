@@ -31,6 +31,10 @@ test('axe and keyboard: every view of a breakout, facilitator and participants',
   await host.getByRole('button', { name: 'Add 1 selected frame as a room' }).click();
   await host.getByRole('button', { name: 'Split evenly at random' }).click();
   await expect(host.getByRole('button', { name: 'Shuffle again' })).toBeVisible();
+  // Co-facilitators: one disclosure; the one named may take over at once.
+  await host.getByText('Co-facilitators', { exact: true }).click();
+  await host.getByRole('list', { name: 'Co-facilitators' }).getByText(JOINER).click();
+  await expect(host.getByRole('checkbox', { name: JOINER })).toBeChecked();
   await expectAccessiblePanel(page, HOST, 'facilitator planning');
   expect(await unreachableByTab(page, host), 'Tab through planning').toEqual([]);
 
@@ -73,6 +77,16 @@ test('axe and keyboard: every view of a breakout, facilitator and participants',
   await expect(decliner.getByRole('button', { name: 'Ask to rejoin' })).toBeVisible();
   await expectAccessiblePanel(page, DECLINER, 'participant who declined');
   expect(await unreachableByTab(page, decliner), 'Tab through declined').toEqual([]);
+
+  // Not a co-facilitator: they ask, and the facilitator's panel shows it with Allow / Deny.
+  await decliner.getByRole('button', { name: 'Ask to facilitate' }).click();
+  await expect(decliner.getByText(/You asked to facilitate/)).toBeVisible();
+  const asks = host.getByRole('list', { name: 'Asks to facilitate' });
+  await expect(asks).toContainText(DECLINER);
+  await expectAccessiblePanel(page, HOST, 'facilitator with a request to facilitate');
+  await asks.getByRole('button', { name: `Deny ${DECLINER}’s request` }).click();
+  await expect(asks).toHaveCount(0);
+  await expect(decliner.getByRole('button', { name: 'Ask to facilitate' })).toBeVisible();
 
   // End: the dialog traps focus and returns it when cancelled; then the ended views.
   const end = host.getByRole('button', { name: 'End breakout' });
