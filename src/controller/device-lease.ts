@@ -5,9 +5,12 @@ import type { Json } from '../sdk/surface';
 import type { Journal, StorageGuard } from './storage-guard';
 
 /**
- * The holder says it still runs this often: a `get` (is the lease still mine?) and a `set` (the
- * heartbeat), 2 Level-1 calls = 100 credits, so 600 credits a minute: 0.6 % of the minute's
- * 100,000 and 3.6 % of the hour's 1,000,000 (miro-sdk.md 4.1), paid by the running device only.
+ * While rooms run (starting, running, ending) the holder says it still runs this often: a `get`
+ * (is the lease still mine?) and a `set` (the heartbeat), 2 Level-1 calls = 100 credits, so 600
+ * credits a minute: 0.6 % of the minute's 100,000 and 3.6 % of the hour's 1,000,000 (miro-sdk.md
+ * 4.1), paid by the running device only. In planning and after the end nothing runs by itself:
+ * no heartbeat, a write first confirms a lease not confirmed for LEASE_HOLD_MS (one `get`), and
+ * a waiting device waits for "Run it here".
  */
 export const LEASE_HEARTBEAT_MS = 10_000;
 /**
@@ -78,6 +81,8 @@ export class DeviceLease {
   /** The last meaningful lease seen in storage, and when this device saw it change. */
   private seen: Lease | null = null;
   private seenAt = Number.NEGATIVE_INFINITY;
+  /** When this device saw rooms begin to run (expiry counts from then at the earliest). */
+  private activeSince: number | null = null;
   private confirmedAt = Number.NEGATIVE_INFINITY;
   private doubt = false;
   private watching: Promise<void> | null = null;
@@ -147,7 +152,7 @@ export class DeviceLease {
     try {
       await this.watch();
       const other = this.otherHolder();
-      if (other && this.deps.now() - this.seenAt < LEASE_EXPIRY_MS) {
+      if (other && this.live()) {
         this.wait();
         return false;
       }
@@ -180,8 +185,7 @@ export class DeviceLease {
   async takeOver(): Promise<void> {
     if (this.runs() || this.state === 'claiming' || this.stopped) return;
     await this.watch();
-    const live = this.otherHolder() !== null && this.deps.now() - this.seenAt < LEASE_EXPIRY_MS;
-    await this.claim(this.nextEpoch(), live);
+    await this.claim(this.nextEpoch(), this.otherHolder() !== null && this.live());
   }
 
   /**
@@ -220,6 +224,34 @@ export class DeviceLease {
     this.stopped = true;
     this.clearTimer();
     void this.deps.board.storage.collection(PLAN_COLLECTION).offValue(LEASE_KEY, this.onValue);
+  }
+
+  /**
+   * Called on every plan: rooms that begin to run start the heartbeat at once (and a waiting
+   * device's expiry); rooms that stop running stop it.
+   */
+  planChanged(): void {
+    const active = this.active();
+    if (!active) this.activeSince = null;
+    else this.activeSince ??= this.deps.now();
+    if (this.state === 'holding' && active && this.timer === null) void this.heartbeat();
+    if (this.state === 'waiting' && (this.timer === null) === active) this.wait();
+  }
+
+  /** Rooms of this user's breakout run: only then does anything happen by itself. */
+  private active(): boolean {
+    const plan = this.deps.plan();
+    return (
+      plan !== null &&
+      plan.facilitator.id === this.deps.userId &&
+      (plan.phase === 'starting' || plan.phase === 'running' || plan.phase === 'ending')
+    );
+  }
+
+  /** The other device may still run it: rooms do not run, or it was seen lately. */
+  private live(): boolean {
+    if (this.activeSince === null) return true;
+    return this.deps.now() - Math.max(this.seenAt, this.activeSince) < LEASE_EXPIRY_MS;
   }
 
   private fresh(): boolean {
@@ -268,8 +300,11 @@ export class DeviceLease {
   private wait(): void {
     this.state = 'waiting';
     this.clearTimer();
-    const left = Math.max(0, this.seenAt + LEASE_EXPIRY_MS - this.deps.now());
-    this.timer = globalThis.setTimeout(() => void this.expired(), left);
+    if (this.activeSince !== null) {
+      const since = Math.max(this.seenAt, this.activeSince);
+      const left = Math.max(0, since + LEASE_EXPIRY_MS - this.deps.now());
+      this.timer = globalThis.setTimeout(() => void this.expired(), left);
+    }
     this.deps.changed();
   }
 
@@ -330,6 +365,7 @@ export class DeviceLease {
 
   private schedule(): void {
     this.clearTimer();
+    if (!this.active()) return;
     this.timer = globalThis.setTimeout(() => {
       this.timer = null;
       void this.heartbeat();
@@ -337,7 +373,7 @@ export class DeviceLease {
   }
 
   private async heartbeat(): Promise<void> {
-    if (this.state !== 'holding' || this.stopped) return;
+    if (this.state !== 'holding' || this.stopped || !this.active()) return;
     try {
       await this.check();
       if (this.state === 'holding') await this.write();

@@ -82,7 +82,7 @@ export const RUNS_IN_OTHER_TAB =
 
 /** On a device that waits for the facilitator's other device (device-lease.ts). */
 export const runsOnOtherDevice = (secondsAgo: number) =>
-  `Your other device runs the breakout, seen ${secondsAgo} s ago. Use Run it here to take it over; otherwise this device takes over once it has not been seen for ${LEASE_EXPIRY_MS / 1000} s.`;
+  `Your other device runs the breakout, seen ${secondsAgo < 120 ? `${secondsAgo} s` : `${Math.floor(secondsAgo / 60)} min`} ago. Use Run it here to take it over; while rooms run, this device takes over once it has not been seen for ${LEASE_EXPIRY_MS / 1000} s.`;
 export const TAKING_OVER = `This device takes the breakout over. It waits ${TAKEOVER_FENCE_MS / 1000} s first, so that your other device has stopped writing.`;
 
 const randomId = () => globalThis.crypto.randomUUID();
@@ -401,6 +401,7 @@ export async function startHeadless(
       }
       wasFacilitator = isFacilitator;
       readWhileRunning();
+      devices.planChanged();
       control.planChanged();
       participant.planChanged();
       notices.planChanged();
