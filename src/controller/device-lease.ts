@@ -326,26 +326,31 @@ export class DeviceLease {
   }
 
   /**
-   * Writes this device's lease at `epoch`. Over a device that still ran (`fenced`), nothing is
-   * written until it must have stopped, and the lease is read back first.
+   * Takes the lease at `epoch`. Over a device that still ran (`fenced`), this one writes nothing
+   * until that device must have stopped, and reads the lease back first.
    */
   private async claim(epoch: number, fenced: boolean): Promise<void> {
     const wasWaiting = this.state === 'waiting';
     this.clearTimer();
     this.state = 'claiming';
     this.epoch = epoch;
+    if (!fenced) {
+      // No other device runs it: this one may write at once, and its lease tells the others.
+      // Lost, the lease is written again at the next check (the heartbeat, or a write's).
+      this.hold(epoch);
+      void this.write().catch(() => {});
+      return;
+    }
     try {
       await this.write();
-      if (fenced) {
-        await new Promise((resolve) => globalThis.setTimeout(resolve, TAKEOVER_FENCE_MS));
-        const back = parseLease(
-          await this.deps.board.storage.collection(PLAN_COLLECTION).get(LEASE_KEY),
-        );
-        if (this.stopped) return;
-        if (back && back.device !== this.deps.device && back.epoch >= this.epoch) {
-          this.lose();
-          return;
-        }
+      await new Promise((resolve) => globalThis.setTimeout(resolve, TAKEOVER_FENCE_MS));
+      const back = parseLease(
+        await this.deps.board.storage.collection(PLAN_COLLECTION).get(LEASE_KEY),
+      );
+      if (this.stopped) return;
+      if (back && back.device !== this.deps.device && back.epoch >= this.epoch) {
+        this.lose();
+        return;
       }
     } catch (error) {
       if (this.state === 'claiming') this.state = wasWaiting ? 'waiting' : 'idle';
