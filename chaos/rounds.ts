@@ -70,7 +70,10 @@ export class SecondBreakout {
     // A failed start leaves the panel in planning with the groups applied: Start is pressed.
     await start(s);
     const running = s.observed.firstRunning.get(s.plan()?.runId ?? '');
-    if (running) {
+    // A room whose frame went is removed before the start, and everyone split again (start()).
+    if (before.rooms.some((room) => room.frameMissing))
+      s.log('second breakout: groups not checked, a room was removed');
+    else if (running) {
       if (rotation) this.checkRound(running, rotation);
       else this.checkSameGroups(before, running);
     }
@@ -104,8 +107,6 @@ export class SecondBreakout {
 
   /** Run again keeps everyone in the room they had. */
   private checkSameGroups(before: Plan, running: Plan): void {
-    // A room whose frame went is removed before the start, and its people split again.
-    if (before.rooms.some((room) => room.frameMissing)) return;
     for (const person of before.people) {
       if (person.roomId === null) continue;
       const now = running.people.find((candidate) => candidate.id === person.id);
