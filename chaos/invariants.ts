@@ -5,8 +5,9 @@
  */
 import { isRoomClosed } from '../src/domain/facilitation';
 import { PLAN_COLLECTION, PLAN_KEY } from '../src/domain/plan';
-import { parsePlan } from '../src/domain/stored/plan-v1';
+import { parsePlanKey } from '../src/domain/stored/plan-v2';
 import type { SimBoard } from '../src/simulator/api';
+import { planInStorage } from '../tests/support/stored-plan';
 import { checkClosedRooms, watchFacilitation } from './facilitation-invariants';
 import { centreIn, isInMainArea } from './geometry';
 import { nothingObserved, type Observed } from './observed';
@@ -36,7 +37,7 @@ export function watchBoard(
     const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
     // A forged value is not the breakout: the checks follow the facilitator's plans only.
     if (observed.forgedPlans.has(JSON.stringify(raw))) return null;
-    const read = parsePlan(raw);
+    const read = planInStorage(sim);
     return read.status === 'ok' ? read.plan : null;
   };
   watchFacilitation(sim, now, observed, stored, violate);
@@ -48,7 +49,10 @@ export function watchBoard(
       const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
       // The hostile participant's own values: adversary.ts checks they are put back in time.
       if (observed.forgedPlans.has(JSON.stringify(raw))) return;
-      const read = parsePlan(raw);
+      const read = planInStorage(sim);
+      // Halfway through a write: the values landed, the control value naming them is on its way
+      // (before the first one, nothing is under the plan's key yet).
+      if (read.status === 'waiting' || (read.status === 'empty' && last === null)) return;
       if (read.status !== 'ok') {
         violate(
           `the stored plan is not valid: ${read.status === 'empty' ? 'it was removed' : read.message}`,
@@ -64,16 +68,20 @@ export function watchBoard(
       }
       epochs.set(facilitator.id, Math.max(highest, epoch));
       const text = JSON.stringify(raw);
-      observed.storedRevision = read.plan.revision;
-      observed.maxRevision = Math.max(observed.maxRevision, read.plan.revision);
-      if (last && read.plan.revision < last.revision) {
+      // The control value orders the writes (a status value between two of them carries a
+      // revision of its own); a one-key plan is its own control value.
+      const key = parsePlanKey(raw);
+      const revision = key.status === 'control' ? key.control.revision : read.plan.revision;
+      observed.storedRevision = Math.max(revision, read.plan.revision);
+      observed.maxRevision = Math.max(observed.maxRevision, observed.storedRevision);
+      if (last && revision < last.revision) {
         // Storage is last-writer-wins: a take-over races the old facilitator's last write. The
         // readers ignore it and the facilitator writes the plan back; checked when settled.
         observed.overwrites += 1;
-      } else if (last && read.plan.revision === last.revision && text !== last.text) {
+      } else if (last && revision === last.revision && text !== last.text) {
         violate(`two different plans were stored as revision ${last.revision} (a lost update)`);
       }
-      last = { revision: read.plan.revision, text };
+      last = { revision, text };
       const { runId, phase } = read.plan;
       if (phase === 'running' && !observed.firstRunning.has(runId))
         observed.firstRunning.set(runId, read.plan);

@@ -4,12 +4,12 @@
  * The parts each live in their own file and act on this scenario as a `Stage`.
  */
 import { type CommandResult, isPlanningCommand } from '../src/controller/commands';
-import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../src/domain/plan';
+import type { Plan } from '../src/domain/plan';
 import { createRandom, type Random, randomIndex } from '../src/domain/random';
-import { parsePlan } from '../src/domain/stored/plan-v1';
 import type { FrameRef } from '../src/sdk/surface';
 import type { SimBoard } from '../src/simulator/api';
 import { createBoard } from '../src/simulator/index';
+import { planInStorage } from '../tests/support/stored-plan';
 import {
   forgeMessages,
   scheduleForgedPlans,
@@ -190,7 +190,7 @@ export class Scenario implements Stage {
   }
 
   plan(): Plan | null {
-    const result = parsePlan(this.sim.storageValue(PLAN_COLLECTION, PLAN_KEY));
+    const result = planInStorage(this.sim);
     return result.status === 'ok' ? result.plan : null;
   }
 

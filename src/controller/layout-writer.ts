@@ -1,4 +1,10 @@
-import { type Layout, largestValueBytes, layoutOf, layoutWrites } from '../domain/layout';
+import {
+  type Layout,
+  type LayoutWrites,
+  largestValueBytes,
+  layoutOf,
+  layoutWrites,
+} from '../domain/layout';
 import { PLAN_MAX_BYTES } from '../domain/limits';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
 import type { Board } from '../sdk/connect';
@@ -17,8 +23,10 @@ type Waiter = { resolve: (stored: Layout) => void; reject: (error: unknown) => v
 export type BeforeWrite = (key: string, value: Json | undefined) => void;
 
 /**
- * Stores plans in the multi-key layout, for PlanWriter (which decides what and when). Each write puts the changed governed values first, all of them landed before the control value
- * that names their revisions, and removes what is no longer listed last. A change of statuses
+ * Stores plans in the multi-key layout, for PlanWriter (which decides what and when). Each write
+ * puts the changed governed values first, all of them landed before the control value that
+ * names their revisions (statuses changing with it just after it, see perform), and removes what
+ * is no longer listed last. A change of statuses
  * alone waits until its status values may be written again; a later plan replaces a waiting one,
  * and a structural change is written at once, the waiting statuses with it. One write at a time.
  */
@@ -133,8 +141,18 @@ export class LayoutWriter {
       this.beforeWrite(key, value);
       return storage.set(key, value);
     };
-    await Promise.all(writes.values.map(({ key, value }) => set(key, value as unknown as Json)));
+    // Statuses that change with the control value go after it: before it they would put the
+    // statuses of the change on the plan before it (a Start's invitations on a plan still in
+    // planning), which nobody wrote. After it, until they land, a reader holds the control value's
+    // plan with the statuses before it, as if the status change were still on its way; statuses
+    // that moved to a new bucket revision are waited for (layout-assemble.ts).
+    const [before, after] =
+      writes.control === null ? [writes.values, []] : partition(writes.values, isStatuses);
+    const setAll = (values: typeof writes.values) =>
+      Promise.all(values.map(({ key, value }) => set(key, value as unknown as Json)));
+    await setAll(before);
     if (writes.control !== null) await set(PLAN_KEY, writes.control as unknown as Json);
+    await setAll(after);
     await Promise.all(
       writes.removed.map((key) => {
         this.beforeWrite(key, undefined);
@@ -142,9 +160,17 @@ export class LayoutWriter {
       }),
     );
     for (const { key, value } of writes.values) {
-      if ('statuses' in value) this.statusWrittenAt.set(key, at);
+      if (isStatuses({ key, value })) this.statusWrittenAt.set(key, at);
     }
     this.stored = next;
     return next;
   }
+}
+
+type Written = LayoutWrites['values'][number];
+
+const isStatuses = ({ value }: Written) => 'statuses' in value;
+
+function partition(values: Written[], test: (value: Written) => boolean): [Written[], Written[]] {
+  return [values.filter((value) => !test(value)), values.filter(test)];
 }
