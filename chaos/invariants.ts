@@ -27,12 +27,6 @@ export function watchBoard(
   const observed = nothingObserved();
   let last: { revision: number; text: string } | null = null;
   const shown = new Set<string>();
-  /**
-   * The highest device-lease epoch a stored plan of each facilitator carried: no later plan of
-   * theirs may carry a lower one (two of their devices writing in turn). A hand-over to another
-   * person races the old facilitator's last writes by design (plan-writer TAKEOVER_REVISION_GAP).
-   */
-  const epochs = new Map<string, number>();
   const stored = () => {
     const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
     // A forged value is not the breakout: the checks follow the facilitator's plans only.
@@ -43,8 +37,6 @@ export function watchBoard(
   watchFacilitation(sim, now, observed, stored, violate);
   sim.subscribe((change) => {
     if (change.kind === 'storage') {
-      // The plan's key only: the device lease beside it (lease.ts) is not the breakout.
-      if (change.collection !== PLAN_COLLECTION || change.key !== PLAN_KEY) return;
       observed.storageChanges += 1;
       const raw = sim.storageValue(PLAN_COLLECTION, PLAN_KEY);
       // The hostile participant's own values: adversary.ts checks they are put back in time.
@@ -59,14 +51,6 @@ export function watchBoard(
         );
         return;
       }
-      const { epoch, facilitator } = read.plan;
-      const highest = epochs.get(facilitator.id) ?? 0;
-      if (epoch < highest) {
-        violate(
-          `a plan of epoch ${epoch} was stored after one of epoch ${highest}: two devices' writes interleaved`,
-        );
-      }
-      epochs.set(facilitator.id, Math.max(highest, epoch));
       const text = JSON.stringify(raw);
       // The control value orders the writes (a status value between two of them carries a
       // revision of its own); a one-key plan is its own control value.

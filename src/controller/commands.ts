@@ -114,13 +114,6 @@ const ViewportCommandSchemas = [
 
 export type ViewportCommand = v.InferOutput<(typeof ViewportCommandSchemas)[number]>;
 
-/**
- * "Run it here", confirmed, on a device of the facilitator's that waits for the other device
- * running the breakout (device-lease.ts): it takes the breakout over.
- */
-export const RunHereCommandSchema = command('runHere', {});
-export type RunHereCommand = v.InferOutput<typeof RunHereCommandSchema>;
-
 /** Rooms with material (controller/rooms.ts): jobs on the board, activity, sessions on offer. */
 const RoomsCommandSchemas = [
   /** "Create rooms from this frame": `names` and `prompts` are typed, one line per room. */
@@ -153,13 +146,7 @@ export const isRoomsCommand = (command: PanelCommand): command is RoomsCommand =
 /** Everything a panel may send to its headless app: what the panel link admits. */
 export const PanelCommandSchema = v.variant(
   'type',
-  [
-    ...CommandSchemas,
-    ...PlanningCommandSchemas,
-    ...ViewportCommandSchemas,
-    ...RoomsCommandSchemas,
-    RunHereCommandSchema,
-  ],
+  [...CommandSchemas, ...PlanningCommandSchemas, ...ViewportCommandSchemas, ...RoomsCommandSchemas],
   'names no request this app knows',
 );
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;

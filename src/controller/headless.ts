@@ -13,7 +13,6 @@ import {
   type PanelCommand,
   type ViewportCommand,
 } from './commands';
-import { DeviceLease, deviceId, LEASE_EXPIRY_MS, TAKEOVER_FENCE_MS } from './device-lease';
 import { FacilitatorController } from './facilitator';
 import { HandOverNotices } from './hand-over-notices';
 import { openPanelOnClick } from './open-panel';
@@ -80,11 +79,6 @@ const RESTORED_NOTIFICATION_MS = 30_000;
 export const RUNS_IN_OTHER_TAB =
   'Your other tab on this board runs the breakout. Anything you do here moves it to this tab.';
 
-/** On a device that waits for the facilitator's other device (device-lease.ts). */
-export const runsOnOtherDevice = (secondsAgo: number) =>
-  `Your other device runs the breakout, seen ${secondsAgo < 120 ? `${secondsAgo} s` : `${Math.floor(secondsAgo / 60)} min`} ago. Use Run it here to take it over; while rooms run, this device takes over once it has not been seen for ${LEASE_EXPIRY_MS / 1000} s.`;
-export const TAKING_OVER = `This device takes the breakout over. It waits ${TAKEOVER_FENCE_MS / 1000} s first, so that your other device has stopped writing.`;
-
 const randomId = () => globalThis.crypto.randomUUID();
 
 /**
@@ -110,11 +104,7 @@ export async function startHeadless(
     options.locks ?? globalThis.navigator?.locks,
     `${channelName(info.id, me.id)}/facilitating`,
     {
-      // This device's lease is asked for too (the same device: no wait) before picking up.
-      granted: () =>
-        void runHereOrWait().then((runs) => {
-          if (runs) void pickUpLater();
-        }),
+      granted: () => void pickUpLater(),
       lost: () => stepDown(),
     },
   );
@@ -127,28 +117,14 @@ export async function startHeadless(
   });
   reader.judgeTakeOvers(takeOverFacts);
   let announce: (notice: ControllerNotice) => void = () => {};
-  const kept = options.journal ?? browserJournal();
-  const journal = kept ?? memoryJournal();
-  const guard = new StorageGuard(journal, `${info.id}/${me.id}`);
-  let tellWaiting = () => {};
-  const devices = new DeviceLease({
-    board,
-    userId: me.id,
-    device: kept ? deviceId(kept) : null,
-    now,
-    plan: () => reader.plan(),
-    guard,
-    lost: () => stepDown(),
-    granted: () => void pickUpLater(),
-    changed: () => tellWaiting(),
-  });
-  /** This tab of this device runs the breakout (when the plan names this user). */
-  const runsHere = () => lease.held() && devices.runs();
+  const guard = new StorageGuard(
+    options.journal ?? browserJournal() ?? memoryJournal(),
+    `${info.id}/${me.id}`,
+  );
   const writer = new PlanWriter(board, reader, {
     writerId: me.id,
     onProblem: (problem) => control.reportProblem(problem),
     guard,
-    lease: devices,
   });
   const control: FacilitatorController = new FacilitatorController({
     board,
@@ -156,7 +132,7 @@ export async function startHeadless(
     writer,
     presence,
     me,
-    runsHere,
+    runsHere: () => lease.held(),
     newRunId: newId,
     now,
     onNotice: (notice) => announce(notice),
@@ -187,7 +163,7 @@ export async function startHeadless(
     me,
     instanceId,
     isFacilitator: (plan) => control.isFacilitator(plan ?? undefined),
-    runsHere,
+    runsHere: () => lease.held(),
     now,
     newId,
     announce: (work) => link.announceWork(work),
@@ -203,60 +179,16 @@ export async function startHeadless(
    */
   const runHereOrWait = async (): Promise<boolean> => {
     if (!isMine()) return false;
-    if (!(await lease.holdOrWait())) {
-      control.reportProblem(RUNS_IN_OTHER_TAB);
-      return false;
-    }
-    // This browser's tab runs it; whether this device does, the device lease says.
-    const runs = await devices.holdOrWait().catch((error: unknown) => {
-      control.reportProblem(
-        `This device could not tell whether your other device runs the breakout (${errorMessage(error)}). It tries again at the next change.`,
-      );
-      return false;
-    });
-    if (!runs) tellWaiting();
-    return runs;
-  };
-  const waitingText = () => {
-    const other = devices.otherDevice();
-    return other ? runsOnOtherDevice(Math.max(0, Math.round((now() - other.seenAt) / 1000))) : null;
-  };
-  tellWaiting = () => {
-    const text = waitingText();
-    if (text) control.reportProblem(text);
-  };
-  /** "Run it here": this device takes over (after its fence), then picks up the rooms. */
-  const runHere = async (): Promise<CommandResult> => {
-    if (!isMine())
-      return { ok: false, message: 'Only the facilitator’s devices run the breakout.' };
-    if (!lease.held()) await lease.take();
-    if (devices.runs()) return { ok: true, plan: reader.plan() };
-    control.reportProblem(TAKING_OVER);
-    void devices
-      .takeOver()
-      .then(() => (devices.runs() ? pickUpLater() : tellWaiting()))
-      .catch((error: unknown) =>
-        control.reportProblem(
-          `This device could not take the breakout over (${errorMessage(error)}). Try again.`,
-        ),
-      );
-    return { ok: true, plan: reader.plan() };
+    if (await lease.holdOrWait()) return true;
+    control.reportProblem(RUNS_IN_OTHER_TAB);
+    return false;
   };
   /** This tab runs the breakout from now on: it picks up the rooms as a reopened board would. */
   const pickUp = async () => {
-    const problem = control.currentNotice().problem;
-    if (
-      runsHere() &&
-      (problem === RUNS_IN_OTHER_TAB ||
-        problem === TAKING_OVER ||
-        problem?.startsWith('Your other device'))
-    ) {
+    if (lease.held() && control.currentNotice().problem === RUNS_IN_OTHER_TAB) {
       control.reportProblem(null);
     }
     if (!control.isFacilitator()) return;
-    // What the rooms work stored is read now, not after the rooms are picked up: a panel of a
-    // reopened board offers the job its last tab left long before a slow pick-up is done.
-    rooms.planChanged();
     // Storage was written over while no tab of this browser ran the breakout (a reload), or the
     // tab that saw an overwrite closed before its restore went out: readers may hold that value.
     const claimed = guard.highestClaimed(PLAN_COLLECTION, PLAN_KEY);
@@ -279,18 +211,10 @@ export async function startHeadless(
   const command = async (asked: PanelCommand): Promise<CommandResult> => {
     // Where this user looks is theirs alone: no lease, no presence, no plan write.
     if (asked.type === 'showRoom' || asked.type === 'showMyRoom') return show(asked);
-    if (asked.type === 'runHere') return runHere();
     // The facilitator works in this tab now: it runs the breakout from here on.
     const plan = reader.plan();
     if (!lease.held() && (!plan || isMine() || asked.type === 'claim')) {
       await lease.take();
-      await pickUpLater();
-    }
-    // Another device of the facilitator's runs it: only "Run it here" (confirmed) moves it.
-    if (isMine() && !devices.runs()) {
-      if (!(await runHereOrWait())) {
-        return { ok: false, message: waitingText() ?? 'This device does not run the breakout.' };
-      }
       await pickUpLater();
     }
     // Acting as facilitator is the moment this client starts caring who is online. If that
@@ -353,7 +277,6 @@ export async function startHeadless(
     announce = () => {};
     unsubscribe();
     lease.release();
-    devices.stop();
     link.close();
     reader.stop();
     writer.stop();
@@ -387,7 +310,7 @@ export async function startHeadless(
       const isFacilitator = control.isFacilitator();
       const plan = reader.plan();
       if (plan) link.announcePlan(plan);
-      if (!runsHere()) {
+      if (!lease.held()) {
         void runHereOrWait().then((holdsNow) => {
           if (holdsNow) void pickUpLater();
         });
@@ -401,7 +324,6 @@ export async function startHeadless(
       }
       wasFacilitator = isFacilitator;
       readWhileRunning();
-      devices.planChanged();
       control.planChanged();
       participant.planChanged();
       notices.planChanged();
@@ -429,14 +351,9 @@ export async function startHeadless(
         if (control.isFacilitator()) writer.restore(revision);
         else restoreAbove = Math.max(restoreAbove ?? 0, revision ?? 0);
       },
-      otherDevice: (claim) => devices.sawClaim(claim),
     });
-    // A device that ran the breakout here reads the lease with the plan: whose plan to expect.
-    await Promise.all([
-      devices.heldBefore() ? devices.watch().catch(() => {}) : null,
-      reader.start(),
-    ]);
-    if (!runsHere()) await runHereOrWait();
+    await reader.start();
+    if (!lease.held()) await runHereOrWait();
     await pickUp();
   } catch (error) {
     // A half-started app must not go on answering its panel or holding its channel open.

@@ -20,12 +20,6 @@ export type PlanDefence = {
   guard: StorageGuard;
   userId: string;
   overwritten: (what: Overwrite) => void;
-  /**
-   * Whether a value naming this user's breakout came from another of their devices, the one
-   * the device lease names (device-lease.ts): not an overwrite. Told every such value, so a
-   * higher epoch stops this device's writes at once.
-   */
-  otherDevice?: (claim: Claim) => boolean;
 };
 
 /**
@@ -42,34 +36,24 @@ export const isForgedJump = (held: Revisioned, next: Revisioned) =>
   next.revision - held.revision > MAX_REVISION_JUMP;
 
 /** What a value at a key of the breakout claims: the revision it was written at, and by whom. */
-export type Claim = {
-  revision: number;
-  facilitatorId: string | null;
-  /** The device lease's epoch the plan (or control value) carries; null at governed keys. */
-  epoch: number | null;
-};
+export type Claim = { revision: number; facilitatorId: string | null };
 
 /** Null when the value cannot be read (damage claims no revision). */
 export function claimOf(key: string, value: Json | undefined): Claim | null {
   if (key === PLAN_KEY) {
     const read = parsePlanKey(value);
     if (read.status === 'control') {
-      const { revision, facilitator, epoch } = read.control;
-      return { revision, facilitatorId: facilitator.id, epoch };
+      return { revision: read.control.revision, facilitatorId: read.control.facilitator.id };
     }
     return read.status === 'v1'
-      ? {
-          revision: read.plan.revision,
-          facilitatorId: read.plan.facilitator.id,
-          epoch: read.plan.epoch,
-        }
+      ? { revision: read.plan.revision, facilitatorId: read.plan.facilitator.id }
       : null;
   }
   if (value === undefined) return null;
   const read = parseGoverned(key, value);
   if (!read.ok) return null;
   const at = 'at' in read.value ? read.value.at : read.value.rev;
-  return { revision: Math.max(read.value.rev, at), facilitatorId: null, epoch: null };
+  return { revision: Math.max(read.value.rev, at), facilitatorId: null };
 }
 
 /** Another facilitator, further on: a take-over, if the rule of the hand-over allows it. */

@@ -267,7 +267,6 @@ export class PlanReader {
     const base = held ?? journalPlan(defence.guard);
     if (!base || base.facilitator.id !== defence.userId) return false;
     const claim = claimOf(key, value);
-    if (claim && defence.otherDevice?.(claim)) return false;
     if (claim && isTakeOver(base, claim, this.facts(base))) return false;
     // A value ahead of the control value may belong to another facilitator's control value
     // still on its way (a take-over writes it first): it is judged again JUMP_CONFIRM_MS later.
@@ -405,12 +404,7 @@ type Revisioned = { revision: number };
 /** Why a plan the rules refuse may still be believed later (believedLater). */
 type Doubt = 'jump' | 'fall' | 'take-over';
 
-const claimOfPlan = (plan: {
-  revision: number;
-  facilitator: { id: string };
-  epoch: number;
-}): Claim => ({
+const claimOfPlan = (plan: { revision: number; facilitator: { id: string } }): Claim => ({
   revision: plan.revision,
   facilitatorId: plan.facilitator.id,
-  epoch: plan.epoch,
 });

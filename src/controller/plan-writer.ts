@@ -5,7 +5,6 @@ import { reduceAll } from '../domain/reducer';
 import { planBytes } from '../domain/stored/plan-v1';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
-import { DeviceLeaseError } from './device-lease';
 import { MAX_REVISION_JUMP, type PlanReader } from './plan-reader';
 import type { StorageGuard } from './storage-guard';
 
@@ -37,11 +36,6 @@ export type WriterHooks = {
   onProblem: (message: string | null) => void;
   /** Told of every value before it is written, so the app knows its own writes (storage-guard). */
   guard?: StorageGuard;
-  /**
-   * The device lease (device-lease.ts): the epoch the facilitator's writes carry, once this
-   * device may write; rejects with DeviceLeaseError once another device runs the breakout.
-   */
-  lease?: { clearance(): Promise<number> };
 };
 
 /**
@@ -128,7 +122,7 @@ export class PlanWriter {
           this.restoreFailed = false;
         },
         reject: (error) => {
-          if (isNotOurs(error) || this.stopped) return;
+          if (error instanceof ForeignWriterError || this.stopped) return;
           this.restoreFailed = true;
           this.hooks.onProblem(error.message);
           this.restoreTimer ??= globalThis.setTimeout(() => {
@@ -183,7 +177,7 @@ export class PlanWriter {
       {
         resolve: () => this.hooks.onProblem(null),
         reject: (error) => {
-          if (isNotOurs(error) || this.stopped) return;
+          if (error instanceof ForeignWriterError || this.stopped) return;
           this.hooks.onProblem(error.message);
           // Put the batch back in front of anything newer and try again later.
           this.eventBatch = [...batch, ...this.eventBatch];
@@ -200,20 +194,6 @@ export class PlanWriter {
   private async write(change: Change, waiter: Waiter) {
     // Damage that lands while this write is on its way asks for a restore of its own.
     if (change.kind === 'restore') this.restoreQueued = false;
-    // Asked before the plan is read, so the change is reduced from the plan as it is after it.
-    let epoch: number | undefined;
-    const forMe =
-      change.kind === 'replace'
-        ? change.plan.facilitator.id === this.hooks.writerId
-        : this.reader.plan()?.facilitator.id === this.hooks.writerId;
-    if (forMe && this.hooks.lease && !this.stopped) {
-      try {
-        epoch = await this.hooks.lease.clearance();
-      } catch (error) {
-        waiter.reject(error instanceof Error ? error : new Error(errorMessage(error)));
-        return;
-      }
-    }
     if (this.stopped) {
       waiter.reject(new Error('This app was closed before the change could be saved.'));
       return;
@@ -253,7 +233,7 @@ export class PlanWriter {
       this.hooks.guard?.highestClaimed(PLAN_COLLECTION, PLAN_KEY) ?? 0,
     );
     const above = claimed - held <= MAX_REVISION_JUMP ? Math.max(held, claimed) : held;
-    const next: Plan = { ...changed, revision: above + step, epoch: epoch ?? changed.epoch };
+    const next: Plan = { ...changed, revision: above + step };
     const bytes = planBytes(next);
     if (bytes > PLAN_MAX_BYTES) {
       waiter.reject(
@@ -274,10 +254,6 @@ export class PlanWriter {
     }
   }
 }
-
-/** Someone else writes the plan now (another facilitator, or another device): not retried. */
-const isNotOurs = (error: Error): boolean =>
-  error instanceof ForeignWriterError || error instanceof DeviceLeaseError;
 
 export class ForeignWriterError extends Error {
   constructor(facilitatorName: string) {

@@ -35,11 +35,8 @@ export type Workshop = {
   advance(ms: number): Promise<void>;
   /** Runs the board and waits out coalescing until every member's app has written its events. */
   flush(): Promise<void>;
-  /**
-   * Starts the app of a new tab (a person arriving, or a reload), in the person's one browser,
-   * or in another of theirs (`browser`: another device, with its own journal and device id).
-   */
-  join(user: SimUser, browser?: string): Promise<Member>;
+  /** Starts the app of a new tab (a person arriving, or a reload). */
+  join(user: SimUser): Promise<Member>;
 };
 
 export type WorkshopOptions = {
@@ -101,33 +98,20 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
 
   // One browser per person: their tabs and reloads share what their app wrote (localStorage).
   const journals = new Map<string, Journal>();
-  const journalOf = (browser: string) => {
-    const journal = journals.get(browser) ?? memoryJournal();
-    journals.set(browser, journal);
+  const journalOf = (userId: string) => {
+    const journal = journals.get(userId) ?? memoryJournal();
+    journals.set(userId, journal);
     return journal;
   };
-  const join = async (user: SimUser, browser?: string): Promise<Member> => {
+  const join = async (user: SimUser): Promise<Member> => {
     const tab = sim.openTab(user.id);
     const frame = tab.headless;
     if (!frame) throw new Error(`${user.name} has no app`);
     const { board, meter } = connect(frame.miro, { random });
-    const journal = journalOf(browser === undefined ? user.id : `${user.id}/${browser}`);
-    const instanceId = newId();
-    const begin = (): Promise<Headless> =>
-      startHeadless(board, {
-        newId,
-        instanceId,
-        locks: options.locks,
-        journal,
-        // As the page's loader does (start-on-demand.ts): a fresh app that waits its turn.
-        onSteppedDown: () => {
-          void begin().then((fresh) => {
-            member.headless = fresh;
-          });
-        },
-      });
-    const member: Member = { user, tab, board, meter, headless: await run(begin()) };
-    return member;
+    const headless = await run(
+      startHeadless(board, { newId, locks: options.locks, journal: journalOf(user.id) }),
+    );
+    return { user, tab, board, meter, headless };
   };
 
   const main = sim.addFrame({ title: 'Main area', x: 0, y: 0, width: 1600, height: 900 });
@@ -171,8 +155,8 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
       await settle();
     },
     flush,
-    join: async (user, browser) => {
-      const member = await join(user, browser);
+    join: async (user) => {
+      const member = await join(user);
       late.push(member);
       return member;
     },
