@@ -37,6 +37,13 @@ const MoveContext = createContext<MoveMyView | null>(null);
 const StatusContext = createContext<CommandStatus | null>(null);
 
 /**
+ * Asking Miro whether it offers sessions here changes nothing in the breakout. The panel asks on
+ * its own when planning opens; counted as busy, it disabled every button for as long as Miro took
+ * to answer, and a click then was lost.
+ */
+const changesNothing = (command: PanelCommand) => command.type === 'checkSessions';
+
+/**
  * The panel's one line to its controller. `run` is stable and lives in its own context, so the
  * hundreds of rows that can send commands never re-render because a command started or failed.
  */
@@ -51,7 +58,8 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
   const run = useCallback<RunCommand>(
     async (command) => {
       const id = ++latest.current;
-      setInFlight((count) => count + 1);
+      const busies = !changesNothing(command);
+      if (busies) setInFlight((count) => count + 1);
       try {
         const result = await send(command);
         if (result.ok && result.plan) store.committed(result.plan);
@@ -61,7 +69,7 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
         }
         return result;
       } finally {
-        setInFlight((count) => count - 1);
+        if (busies) setInFlight((count) => count - 1);
       }
     },
     [send, store],
