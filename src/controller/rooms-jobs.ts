@@ -95,6 +95,8 @@ export class RoomsJobs {
   /** The last job this app knows of (its own, or read from storage). */
   private last: RoomsJob | null = null;
   private problem: string | null = null;
+  /** True once the stored job has been read (or found absent) since this app started. */
+  private storedRead = false;
   private listening = false;
   /** Stopped (another tab took over, a reload): a job planned before it must not begin here. */
   private stopped = false;
@@ -163,6 +165,7 @@ export class RoomsJobs {
   }
 
   private readonly onStored = (value: Json | undefined) => {
+    this.storedRead = true;
     if (value === undefined || this.running) return;
     const read = readRoomsJob(value);
     if (!read.ok) return;
@@ -195,6 +198,27 @@ export class RoomsJobs {
     const plan = this.deps.reader.plan();
     if (!plan || !this.deps.isFacilitator(plan)) {
       return plan ? `${plan.facilitator.name} is the facilitator.` : 'Set up a breakout first.';
+    }
+    return null;
+  }
+
+  /**
+   * Why a new job may not begin. Besides `busy`, a job a reload cut short comes first: after a
+   * reload the panel may be asked before the stored job has been read (a rate limit holds the
+   * read back), and a new copy would make that job's rooms a second time. The stored job is read
+   * here if it has not been yet.
+   */
+  private async refusalOfNew(maker: BoardMaker): Promise<string | null> {
+    const busy = this.busy();
+    if (busy) return busy;
+    if (!this.storedRead) {
+      const collection = this.deps.board.storage.collection(PLAN_COLLECTION);
+      this.onStored(await maker.call('storage.get', () => collection.get(ROOMS_JOB_KEY)));
+    }
+    if (this.running) return this.busy();
+    const last = this.last;
+    if (last && this.stateOf(last) === 'interrupted') {
+      return `The last job (${last.type === 'copy' ? 'making rooms' : 'gathering results'}) was cut short by a reload: resume it, or choose “Leave it as it is”, before starting another.`;
     }
     return null;
   }
@@ -246,6 +270,8 @@ export class RoomsJobs {
     }
     const maker = this.newMaker(null);
     try {
+      const refusal = await this.refusalOfNew(maker);
+      if (refusal) return refused(refusal);
       const frames = await maker.frames();
       const template = frames.find((frame) => frame.id === request.templateFrameId);
       if (!template)
@@ -304,6 +330,8 @@ export class RoomsJobs {
     if (plan.phase !== 'ended') return refused('Results are gathered after the end.');
     const maker = this.newMaker(null);
     try {
+      const refusal = await this.refusalOfNew(maker);
+      if (refusal) return refused(refusal);
       const frames = await maker.frames();
       const rooms = plan.rooms.filter((room) => !room.frameMissing);
       const material = await this.material(

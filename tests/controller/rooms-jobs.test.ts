@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RoomsCommand } from '../../src/controller/commands';
 import { startHeadless } from '../../src/controller/headless';
-import { RoomsJobs } from '../../src/controller/rooms-jobs';
+import { type CopyRequest, RoomsJobs } from '../../src/controller/rooms-jobs';
 import { PLAN_COLLECTION } from '../../src/domain/plan';
 import { plainTextOf } from '../../src/domain/rooms/item-text';
 import { ROOMS_JOB_KEY, readRoomsJob } from '../../src/domain/rooms/stored';
@@ -92,13 +92,17 @@ async function startAndStep(w: Workshop, command: RoomsCommand, until: () => boo
   expect(answered).toBe(true);
 }
 
-const copyCommand = (template: FrameRef, count: number, prompts = ''): RoomsCommand => ({
-  type: 'createRoomsFromTemplate',
+const copyRequest = (template: FrameRef, count: number, prompts = ''): CopyRequest => ({
   templateFrameId: template.id,
   count,
   names: '',
   prompts,
   prompt: { kind: 'text', spot: 'top-left' },
+});
+
+const copyCommand = (template: FrameRef, count: number, prompts = ''): RoomsCommand => ({
+  type: 'createRoomsFromTemplate',
+  ...copyRequest(template, count, prompts),
 });
 
 /** An item's place and words relative to its frame, as a person sees it. */
@@ -283,6 +287,50 @@ describe('rooms from template', () => {
         vi.useRealTimers();
       }
     }
+  });
+
+  it('asked to make rooms again before a reloaded app has read the job a reload cut short, it refuses and points to Resume: nothing is made twice', async () => {
+    const w = await claimed({ sim: { callLatencyMs: 100 } });
+    const template = drawTemplate(w);
+    const made = () => framesTitled(w, '').filter((f) => /^[AB]$/.test(f.title));
+    await startAndStep(w, copyCommand(template, 2, 'A\nB'), () => made().length === 2);
+    w.facilitator.headless.stop();
+    const frame = w.facilitator.tab.reloadApp();
+    if (!frame) throw new Error('no app');
+    const headless = await w.run(startHeadless(connect(frame.miro).board));
+    // The reloaded app's jobs before their first read of the stored job came back (a rate
+    // limit holds it back): the panel shows no job, and the facilitator asks for the rooms again.
+    const { facilitator } = w;
+    const jobs = new RoomsJobs({
+      board: connect(frame.miro).board,
+      reader: headless.reader,
+      writer: headless.writer,
+      me: { id: facilitator.user.id, name: facilitator.user.name },
+      instanceId: 'after-reload',
+      isFacilitator: () => true,
+      runsHere: () => true,
+      now: Date.now,
+      newId: () => 'after-reload-job',
+      changed: () => {},
+    });
+    expect(jobs.progress()).toBeNull();
+    expect(await w.run(jobs.createRooms(copyRequest(template, 2, 'A\nB')))).toEqual({
+      ok: false,
+      message:
+        'The last job (making rooms) was cut short by a reload: resume it, or choose “Leave it as it is”, before starting another.',
+    });
+    expect(jobs.progress()?.state).toBe('interrupted');
+    expectOk(await w.run(jobs.resume()));
+    await w.run(jobs.idle());
+    expect(made()).toHaveLength(2);
+    for (const room of made()) expect(contentOf(w, room)).toHaveLength(5);
+    // Left as it is, a new job may begin.
+    jobs.dismiss();
+    expectOk(await w.run(jobs.createRooms(copyRequest(template, 1, 'C'))));
+    await w.run(jobs.idle());
+    expect(framesTitled(w, 'C')).toHaveLength(1);
+    jobs.stop();
+    headless.stop();
   });
 
   it('an app stopped while it plans the job (another tab took over) refuses it and makes nothing', async () => {
