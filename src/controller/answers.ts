@@ -1,6 +1,7 @@
 import * as v from 'valibot';
+import { OVERWRITE_KINDS, type Overwrites } from '../domain/overwrites';
 import type { Plan } from '../domain/plan';
-import { anyText, flag, isRecord } from '../domain/stored/valid';
+import { anyText, choice, flag, isRecord, timestamp, wholeNumber } from '../domain/stored/valid';
 
 /**
  * What the headless app sends its panel on the panel link (panel-link.ts), each one valibot
@@ -26,10 +27,19 @@ export const CommandResultSchema = v.variant(
 );
 export type CommandResult = v.InferOutput<typeof CommandResultSchema>;
 
+const OverwritesSchema: v.GenericSchema<unknown, Overwrites> = v.object({
+  kinds: v.array(choice(OVERWRITE_KINDS), 'should be a list'),
+  count: wholeNumber(1),
+  firstAt: timestamp(),
+  lastAt: timestamp(),
+});
+
 /** What the controller tells open panels without being asked. */
 export const ControllerNoticeSchema = v.object({
   /** Set while something the facilitator did could not be saved or done; null when all is well. */
   problem: v.nullable(anyText()),
   busy: flag(),
+  /** Values other apps wrote over this facilitator's plan, put back, until dismissed. */
+  overwrites: v.nullable(OverwritesSchema),
 });
 export type ControllerNotice = v.InferOutput<typeof ControllerNoticeSchema>;

@@ -114,6 +114,14 @@ const ViewportCommandSchemas = [
 
 export type ViewportCommand = v.InferOutput<(typeof ViewportCommandSchemas)[number]>;
 
+/** What only this user's panels show: no plan change, no lease, nothing queued behind a start. */
+const NoticeCommandSchemas = [
+  /** "Dismiss" on what other apps wrote over the plan (it was put back). */
+  command('dismissOverwrites', {}),
+] as const;
+
+export type NoticeCommand = v.InferOutput<(typeof NoticeCommandSchemas)[number]>;
+
 /** Rooms with material (controller/rooms.ts): jobs on the board, activity, sessions on offer. */
 const RoomsCommandSchemas = [
   /** "Create rooms from this frame": `names` and `prompts` are typed, one line per room. */
@@ -146,7 +154,13 @@ export const isRoomsCommand = (command: PanelCommand): command is RoomsCommand =
 /** Everything a panel may send to its headless app: what the panel link admits. */
 export const PanelCommandSchema = v.variant(
   'type',
-  [...CommandSchemas, ...PlanningCommandSchemas, ...ViewportCommandSchemas, ...RoomsCommandSchemas],
+  [
+    ...CommandSchemas,
+    ...PlanningCommandSchemas,
+    ...ViewportCommandSchemas,
+    ...NoticeCommandSchemas,
+    ...RoomsCommandSchemas,
+  ],
   'names no request this app knows',
 );
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;

@@ -2,6 +2,7 @@ import type { PlanAction } from '../domain/actions';
 import type { TakeOverFacts } from '../domain/co-facilitation';
 import { createPlan } from '../domain/create-plan';
 import type { Message } from '../domain/messages';
+import { type OverwriteKind, overwriteSeen } from '../domain/overwrites';
 import type { PersonRef, Plan } from '../domain/plan';
 import { reducePlan } from '../domain/reducer';
 import type { Board } from '../sdk/connect';
@@ -81,7 +82,7 @@ export class FacilitatorController {
   private readonly pickUp: PickUp;
   private commands: Promise<unknown> = Promise.resolve();
   private timerEntitled: Promise<boolean> | null = null;
-  private notice: ControllerNotice = { problem: null, busy: false };
+  private notice: ControllerNotice = { problem: null, busy: false, overwrites: null };
   private readonly help: HelpDesk;
   private readonly starting: BreakoutStart;
   private readonly invitations: Invitations;
@@ -170,6 +171,17 @@ export class FacilitatorController {
   /** Writes of platform events failing (and recovering) are reported here by the writer. */
   reportProblem(problem: string | null): void {
     this.setNotice({ problem });
+  }
+
+  /** Another app wrote over this facilitator's plan, and it was put back: the panel says so. */
+  overwritten(kind: OverwriteKind): void {
+    this.setNotice({ overwrites: overwriteSeen(this.notice.overwrites, kind, this.deps.now()) });
+  }
+
+  /** The facilitator read what was written over their plan; the next overwrite starts afresh. */
+  dismissOverwrites(): CommandResult {
+    this.setNotice({ overwrites: null });
+    return ok(null);
   }
 
   /** Commands run one at a time, in the order they came, automatic ends included. */
@@ -399,7 +411,12 @@ export class FacilitatorController {
     const next = { ...this.notice, ...patch };
     // Every notice re-renders each open panel control that shows "busy": send only changes
     // (every written batch of joins reports "no problem" again).
-    if (next.problem === this.notice.problem && next.busy === this.notice.busy) return;
+    if (
+      next.problem === this.notice.problem &&
+      next.busy === this.notice.busy &&
+      next.overwrites === this.notice.overwrites
+    )
+      return;
     this.notice = next;
     this.deps.onNotice(this.notice);
   }

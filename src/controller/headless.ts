@@ -209,8 +209,10 @@ export async function startHeadless(
 
   /** A command from this tab's panel. */
   const command = async (asked: PanelCommand): Promise<CommandResult> => {
-    // Where this user looks is theirs alone: no lease, no presence, no plan write.
+    // Where this user looks, and what their panels show, is theirs alone: no lease, no presence,
+    // no plan write.
     if (asked.type === 'showRoom' || asked.type === 'showMyRoom') return show(asked);
+    if (asked.type === 'dismissOverwrites') return control.dismissOverwrites();
     // The facilitator works in this tab now: it runs the breakout from here on.
     const plan = reader.plan();
     if (!lease.held() && (!plan || isMine() || asked.type === 'claim')) {
@@ -342,7 +344,8 @@ export async function startHeadless(
     reader.defend({
       guard,
       userId: me.id,
-      overwritten: ({ revision }) => {
+      overwritten: ({ revision, kind }) => {
+        control.overwritten(kind);
         const now = Date.now();
         if (now - toldRestoredAt >= RESTORED_NOTIFICATION_MS) {
           toldRestoredAt = now;

@@ -156,7 +156,7 @@ export function connectToHeadless(
   const hello = (tries: number) => {
     link.post({ kind: 'hello', from: 'panel' });
     if (Date.now() - since >= LINK_TIMEOUT_MS)
-      listeners.notice({ problem: NOT_LINKED, busy: false });
+      listeners.notice({ problem: NOT_LINKED, busy: false, overwrites: null });
     retryLater(
       tries,
       () => heard,

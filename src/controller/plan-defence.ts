@@ -1,5 +1,6 @@
 import { type TakeOverFacts, takeOverRight } from '../domain/co-facilitation';
 import { assemble, followedKeys } from '../domain/layout-assemble';
+import type { OverwriteKind } from '../domain/overwrites';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../domain/plan';
 import { type Governed, parseGoverned, parsePlanKey } from '../domain/stored/plan-v2';
 import type { Json } from '../sdk/surface';
@@ -9,6 +10,8 @@ import type { StorageGuard } from './storage-guard';
 export type Overwrite = {
   /** The revision the stored value claims (readers may hold it): a restore goes above it. */
   revision: number | null;
+  /** What it was, for the facilitator (overwriteKind). */
+  kind: OverwriteKind;
 };
 
 /**
@@ -54,6 +57,27 @@ export function claimOf(key: string, value: Json | undefined): Claim | null {
   if (!read.ok) return null;
   const at = 'at' in read.value ? read.value.at : read.value.rev;
   return { revision: Math.max(read.value.rev, at), facilitatorId: null };
+}
+
+/**
+ * What an overwrite of `base` at `key` was, as far as the value tells (`claim`: claimOf it). A
+ * plan naming another facilitator is one the rule of the hand-over refused, or it would not be an
+ * overwrite.
+ */
+export function overwriteKind(
+  base: Plan,
+  key: string,
+  value: Json | undefined,
+  claim: Claim | null,
+): OverwriteKind {
+  if (value === undefined) return 'removed';
+  if (claim === null) {
+    return key === PLAN_KEY && parsePlanKey(value).status === 'future' ? 'future' : 'damaged';
+  }
+  if (claim.facilitatorId !== null && claim.facilitatorId !== base.facilitator.id) {
+    return 'other facilitator';
+  }
+  return claim.revision > base.revision ? 'later' : 'older';
 }
 
 /** Another facilitator, further on: a take-over, if the rule of the hand-over allows it. */

@@ -16,6 +16,7 @@ import {
   isHandOver,
   isTakeOver,
   journalPlan,
+  overwriteKind,
   type PlanDefence,
 } from './plan-defence';
 import { goodPlanOf, type PlanSnapshot } from './plan-snapshot';
@@ -282,7 +283,10 @@ export class PlanReader {
     if (claim && !isForgedJump(base, claim)) {
       defence.guard.claimed(PLAN_COLLECTION, PLAN_KEY, claim.revision);
     }
-    defence.overwritten({ revision: claim?.revision ?? null });
+    defence.overwritten({
+      revision: claim?.revision ?? null,
+      kind: overwriteKind(base, key, value, claim),
+    });
     return true;
   }
 

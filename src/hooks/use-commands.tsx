@@ -11,6 +11,7 @@ import type { CommandResult, PanelCommand, ViewportCommand } from '../controller
 import { usePlanStore } from './plan-store';
 import { RoomsWorkContext, RoomsWorkStore } from './rooms-work-store';
 import { useController } from './use-controller';
+import { OverwritesContext, type OverwritesSeen } from './use-overwrites';
 
 /** Sends a command to the tab's controller; resolves with its answer, never rejects. */
 // Views name a command's answer through this hook module, never the controller.
@@ -94,12 +95,22 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
     }),
     [notice, failed, inFlight, run],
   );
+  // Changes only what the panels show: never busy, never this panel's error.
+  const overwrites = useMemo<OverwritesSeen>(
+    () => ({
+      seen: notice.overwrites,
+      dismiss: () => void send({ type: 'dismissOverwrites' }),
+    }),
+    [notice.overwrites, send],
+  );
 
   return (
     <RunContext.Provider value={run}>
       <MoveContext.Provider value={moveMyView}>
         <StatusContext.Provider value={status}>
-          <RoomsWorkContext.Provider value={work}>{children}</RoomsWorkContext.Provider>
+          <OverwritesContext.Provider value={overwrites}>
+            <RoomsWorkContext.Provider value={work}>{children}</RoomsWorkContext.Provider>
+          </OverwritesContext.Provider>
         </StatusContext.Provider>
       </MoveContext.Provider>
     </RunContext.Provider>

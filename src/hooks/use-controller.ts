@@ -29,7 +29,11 @@ export function useController(
 ): Controller {
   const board = useBoard();
   const endpoint = useRef<Promise<PanelEndpoint> | null>(null);
-  const [notice, setNotice] = useState<ControllerNotice>({ problem: null, busy: false });
+  const [notice, setNotice] = useState<ControllerNotice>({
+    problem: null,
+    busy: false,
+    overwrites: null,
+  });
 
   useEffect(() => {
     let closed = false;

@@ -5,7 +5,7 @@ import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import type { Json } from '../../src/sdk/surface';
 import type { Member, Workshop } from '../support/workshop';
-import { everyoneAccepted, expectOk, isLookingAt } from './plan-breakout';
+import { everyoneAccepted, expectOk, isLookingAt, personOf } from './plan-breakout';
 
 /**
  * A participant's modified client writes the plan key itself (storage names no writer). The
@@ -155,5 +155,62 @@ describe('forged plan', () => {
     for (const member of w.participants) {
       expect(member.headless.reader.plan()?.facilitation.announcements.at(-1)?.text).toBe('Hello');
     }
+  });
+});
+
+describe('what the facilitator’s app keeps of forged plans for the panel', () => {
+  /** The plan's key written by a participant's own app, as a modified client would. */
+  const writeAs = (w: Workshop, member: Member, value: unknown) =>
+    w.run(member.board.storage.collection(PLAN_COLLECTION).set(PLAN_KEY, value as Json));
+  const overwrites = (w: Workshop) => w.facilitator.headless.facilitator.currentNotice().overwrites;
+  /** A time the facilitator's app saw a value written at `at`: as soon as storage delivered it. */
+  const soonAfter = (at: number) =>
+    expect.toSatisfy((seen: number) => seen >= at && seen - at < 100);
+
+  it('says what kind each was, how often since when, and forgets them once dismissed', async () => {
+    const { w, plan } = await running();
+    const [ada] = w.participants;
+    if (!ada) throw new Error('participant missing');
+    expect(overwrites(w)).toBeNull();
+
+    const firstAt = Date.now();
+    await writeAs(w, ada, encodePlan({ ...plan, revision: plan.revision + 50 }));
+    await expectRestored(w, plan);
+    expect(overwrites(w)).toEqual({
+      kinds: ['later'],
+      count: 1,
+      firstAt: soonAfter(firstAt),
+      lastAt: soonAfter(firstAt),
+    });
+
+    await w.advance(60_000);
+    await writeAs(w, ada, { ...plan, schema: 99, revision: plan.revision + 1 });
+    await w.advance(2_000);
+    await writeAs(w, ada, { schema: 1, rooms: 'nonsense' });
+    await w.advance(2_000);
+    await writeAs(w, ada, encodePlan({ ...plan, revision: 1, phase: 'planning' }));
+    await w.advance(2_000);
+    const lastAt = Date.now();
+    await writeAs(
+      w,
+      ada,
+      encodePlan({ ...plan, revision: plan.revision + 60, facilitator: personOf(ada) }),
+    );
+    await expectRestored(w, plan);
+    expect(overwrites(w)).toEqual({
+      kinds: ['later', 'future', 'damaged', 'older', 'other facilitator'],
+      count: 5,
+      firstAt: soonAfter(firstAt),
+      lastAt: soonAfter(lastAt),
+    });
+
+    expect(await w.run(w.facilitator.headless.command({ type: 'dismissOverwrites' }))).toEqual({
+      ok: true,
+      plan: null,
+    });
+    expect(overwrites(w)).toBeNull();
+    await writeAs(w, ada, encodePlan({ ...plan, revision: plan.revision + 70 }));
+    await expectRestored(w, plan);
+    expect(overwrites(w)).toMatchObject({ kinds: ['later'], count: 1 });
   });
 });

@@ -23,7 +23,7 @@ import { realMacrotask } from '../../src/simulator/clock';
  */
 
 const NO_WORK: RoomsWork = { job: null, activity: null, sessions: { state: 'unknown' } };
-const NOTICE = { problem: null, busy: false };
+const NOTICE = { problem: null, busy: false, overwrites: null };
 const PLAN: Plan = createPlan({ runId: 'run-1', facilitator: { id: 'u1', name: 'Fran' } });
 
 let name = '';

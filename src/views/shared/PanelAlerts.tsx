@@ -1,11 +1,12 @@
 import { useCommandStatus } from '../../hooks/use-commands';
 import { usePlanDamage } from '../../hooks/use-plan-damage';
+import { OverwritesNotice } from './OverwritesNotice';
 
 /**
  * What went wrong, under the header of every screen: the controller's own problem, damage to
  * the stored plan (the panel carries on with the last good one), and this panel's last failed
  * command with a way to send it again. Alerts, so screen readers announce them; each stays until
- * it is resolved, and none is only a colour.
+ * it is resolved, and none is only a colour. Then what other apps wrote over the plan, put back.
  */
 export function PanelAlerts() {
   const { problem, error, retry, busy } = useCommandStatus();
@@ -37,6 +38,7 @@ export function PanelAlerts() {
           )}
         </div>
       )}
+      <OverwritesNotice />
     </>
   );
 }
