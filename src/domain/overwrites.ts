@@ -46,13 +46,14 @@ export function overwriteSeen(
   };
 }
 
+/** Short: the panel is 368 px wide, and several kinds may be listed. */
 const KIND_WORDS: Record<OverwriteKind, string> = {
-  later: 'a plan with a later revision',
+  later: 'a later revision',
   older: 'an older plan',
-  future: 'a plan from a newer version of the app',
+  future: 'a future version',
   damaged: 'damaged data',
-  removed: 'the plan removed',
-  'other facilitator': 'a plan naming another facilitator without a hand-over',
+  removed: 'a deletion',
+  'other facilitator': 'another facilitator without hand-over',
 };
 
 /** "a, b and c". */
@@ -70,8 +71,7 @@ export function overwritesText(seen: Overwrites, clock: (at: number) => string):
   if (seen.count === 1) {
     return `${what} at ${clock(seen.firstAt)}. It was put back; nobody was moved.`;
   }
-  return (
-    `${what} ${seen.count} times since ${clock(seen.firstAt)}, last at ${clock(seen.lastAt)}. ` +
-    'Each time it was put back; nobody was moved.'
-  );
+  const [first, last] = [clock(seen.firstAt), clock(seen.lastAt)];
+  const when = first === last ? `since ${first}` : `since ${first}, last at ${last}`;
+  return `${what} ${seen.count} times ${when}. Each time it was put back; nobody was moved.`;
 }

@@ -41,7 +41,7 @@ describe('overwrites seen', () => {
 describe('what the facilitator reads', () => {
   it('says what was written, when, and that it came to nothing', () => {
     expect(overwritesText(overwriteSeen(null, 'later', 2 * MINUTE), clock)).toBe(
-      "Someone's app wrote over the breakout's plan (a plan with a later revision) at 14:02. " +
+      "Someone's app wrote over the breakout's plan (a later revision) at 14:02. " +
         'It was put back; nobody was moved.',
     );
   });
@@ -54,10 +54,15 @@ describe('what the facilitator reads', () => {
       lastAt: 5 * MINUTE,
     };
     expect(overwritesText(seen, clock)).toBe(
-      "Someone's app wrote over the breakout's plan (a plan from a newer version of the app, " +
-        'a plan naming another facilitator without a hand-over and the plan removed) ' +
+      "Someone's app wrote over the breakout's plan (a future version, " +
+        'another facilitator without hand-over and a deletion) ' +
         '3 times since 14:02, last at 14:05. Each time it was put back; nobody was moved.',
     );
+  });
+
+  it('leaves the last time out when it reads as the first', () => {
+    const seen = overwriteSeen(overwriteSeen(null, 'damaged', 2 * MINUTE), 'damaged', 2 * MINUTE);
+    expect(overwritesText(seen, clock)).toContain('(damaged data) 2 times since 14:02. Each time');
   });
 
   it('names each kind in words', () => {

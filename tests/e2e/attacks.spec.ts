@@ -1,6 +1,7 @@
 import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
 import { RESTORED_NOTIFICATION } from '../../src/controller/headless';
 import type { Json } from '../../src/sdk/surface';
+import { expectAccessiblePanel, unreachableByTab } from './a11y';
 import { shootForDocs } from './docs-shots';
 import {
   collectPageErrors,
@@ -166,6 +167,16 @@ test.describe('a participant attacks a running breakout from their app frame', (
       .toEqual(trusted);
   };
 
+  /**
+   * The facilitator's panel says so too, under its header: how often since the first, and what
+   * each forgery was as far as the value tells (`what`, in the panel's words).
+   */
+  const expectToldInPanel = async (times: number, what: string) => {
+    const notice = host.getByRole('status', { name: 'Plan put back' });
+    await expect(notice).toContainText(what);
+    await expect(notice).toContainText(times === 1 ? /\) at \d/ : `) ${times} times since`);
+  };
+
   /** Nobody moved, nobody was sent back, every room's session runs with its people. */
   const expectNobodyMoved = async () => {
     for (const name of PEOPLE) {
@@ -230,22 +241,26 @@ test.describe('a participant attacks a running breakout from their app frame', (
     await expect(
       playground.notifications(HOST).filter({ hasText: RESTORED_NOTIFICATION }),
     ).toHaveCount(1);
+    await expectToldInPanel(1, 'a later revision');
     await expectNobodyMoved();
     await expect(playground.invitation(PEOPLE[1])).toHaveCount(0);
   });
 
   test('a higher revision saying "ended"', async () => {
     await expectRestored(await forge({ kind: 'ended' }));
+    await expectToldInPanel(2, 'a later revision');
     await expectNobodyMoved();
   });
 
   test('an older plan, still planning, written over the running one', async () => {
     await expectRestored(await forge({ kind: 'older' }));
+    await expectToldInPanel(3, 'an older plan');
     await expectNobodyMoved();
   });
 
   test('a value of a future schema version', async () => {
     await expectRestored(await forge({ kind: 'future' }));
+    await expectToldInPanel(4, 'a future version');
     await expectNobodyMoved();
     // Nobody is left read-only: the facilitator's controls still work.
     await expect(host.getByRole('button', { name: 'Add 1 minute' })).toBeEnabled();
@@ -255,6 +270,7 @@ test.describe('a participant attacks a running breakout from their app frame', (
     const me = { id: await idOf(ATTACKER), name: ATTACKER };
     expect(me.id).not.toBe(hostId);
     await expectRestored(await forge({ kind: 'facilitator', ...me }));
+    await expectToldInPanel(5, 'another facilitator without hand-over');
     await expectNobodyMoved();
     await expect(host.getByRole('button', { name: 'End breakout' })).toBeVisible();
   });
@@ -297,5 +313,14 @@ test.describe('a participant attacks a running breakout from their app frame', (
     await expect(requests).not.toContainText('<img');
     await expectNobodyMoved();
     await shootForDocs(page, 'security-attacks.png', [playground.column(HOST)], [requests]);
+  });
+
+  test('the facilitator’s notice of the forgeries: accessible, and gone once dismissed', async () => {
+    const notice = host.getByRole('status', { name: 'Plan put back' });
+    await expect(notice).toContainText('Put back');
+    await expectAccessiblePanel(page, HOST, 'facilitator told of forged plans');
+    expect(await unreachableByTab(page, host), 'Tab through the notice').toEqual([]);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
   });
 });

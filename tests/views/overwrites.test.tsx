@@ -28,7 +28,7 @@ test('the facilitator’s panel says what was written over the plan, even if ope
   const notice = () => panel.getByRole('status', { name: 'Plan put back' });
   await until(w, () => notice(), 'the notice shows');
   expect(notice().textContent).toBe(
-    "Put backSomeone's app wrote over the breakout's plan (a plan with a later revision) at " +
+    "Put back Someone's app wrote over the breakout's plan (a later revision) at " +
       `${clockTime(firstAt)}. It was put back; nobody was moved.`,
   );
 

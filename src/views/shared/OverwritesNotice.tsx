@@ -13,8 +13,10 @@ export function OverwritesNotice() {
   if (seen === null) return null;
   return (
     <div role="status" aria-label="Plan put back" className="alert alert-notice">
-      <span className="tag status-tag status-restored">Put back</span>
-      <p className="p-small notice-text">{overwritesText(seen, clockTime)}</p>
+      <p className="p-small notice-text">
+        <span className="tag status-tag status-restored">Put back</span>{' '}
+        {overwritesText(seen, clockTime)}
+      </p>
       <IconButton icon="close" label="Dismiss" onClick={dismiss} />
     </div>
   );
