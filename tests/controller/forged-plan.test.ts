@@ -190,16 +190,18 @@ describe('what the facilitator’s app keeps of forged plans for the panel', () 
     await w.advance(2_000);
     await writeAs(w, ada, encodePlan({ ...plan, revision: 1, phase: 'planning' }));
     await w.advance(2_000);
-    const lastAt = Date.now();
     await writeAs(
       w,
       ada,
       encodePlan({ ...plan, revision: plan.revision + 60, facilitator: personOf(ada) }),
     );
+    await w.advance(2_000);
+    const lastAt = Date.now();
+    await w.run(ada.board.storage.collection(PLAN_COLLECTION).remove(PLAN_KEY));
     await expectRestored(w, plan);
     expect(overwrites(w)).toEqual({
-      kinds: ['later', 'future', 'damaged', 'older', 'other facilitator'],
-      count: 5,
+      kinds: ['later', 'future', 'damaged', 'older', 'other facilitator', 'removed'],
+      count: 6,
       firstAt: soonAfter(firstAt),
       lastAt: soonAfter(lastAt),
     });
