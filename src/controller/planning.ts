@@ -49,6 +49,8 @@ export class PlanningController {
   private commands: Promise<unknown> = Promise.resolve();
   private pendingPicks: RoomPickedMessage[] = [];
   private pickTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A write of picks is queued for the facilitator's turn and has not begun. */
+  private picksWaiting = false;
   /**
    * Late arrivals of the list in this run (by run and person): invited (one invitation each),
    * being invited, or after a failed invitation waiting to be tried again (`due` once the wait
@@ -215,13 +217,22 @@ export class PlanningController {
     this.pickTimer ??= globalThis.setTimeout(() => this.writePicks(), PICK_COALESCE_MS);
   };
 
+  /**
+   * One write of picks waits for its turn at a time, and takes every pick that came meanwhile:
+   * a write each per coalescing window would queue faster than they are written when calls are
+   * slow (64 people picking over a minute left a Start behind minutes of queued writes).
+   */
   private writePicks(): void {
     this.pickTimer = null;
-    const batch = this.pendingPicks;
-    this.pendingPicks = [];
+    if (this.picksWaiting) return;
+    this.picksWaiting = true;
     // In the facilitator's turn, not this controller's: a pick written while Start runs would be
     // stored, but the start would invite the person to the room it read before.
     void this.deps.facilitator.inTurn(async () => {
+      this.picksWaiting = false;
+      const batch = this.pendingPicks;
+      this.pendingPicks = [];
+      if (this.stopped || batch.length === 0) return;
       await this.deps.presence.start().catch(() => {});
       const plan = this.deps.reader.plan();
       if (!plan) return;

@@ -62,6 +62,8 @@ const FOUND_WITH_TOOLS: [number, string][] = [
     'self-select: a pick written beside a Start, invited to the room the start read (7b09a00)',
   ],
   [24, 'Create rooms asked again before the reopened board read the copy a reload cut short'],
+  [91277, 'self-select: a write per 250 ms of picks queued ahead of Start, which waited minutes'],
+  [91136, 'self-select: a pick queued behind that backlog was written after the press of Start'],
 ];
 
 describe('fault-injection regressions', () => {

@@ -130,6 +130,45 @@ describe('self-select', () => {
     ]);
   });
 
+  it('picks arriving while a write of picks waits go with it, so Start is not left behind a queue of writes', async () => {
+    // Slow calls (a write of the plan takes seconds) and 20 people changing their minds: a pick
+    // every 300 ms, each its own coalescing window.
+    const w = await createWorkshop({ participants: 20, rooms: 2, sim: { callLatencyMs: 1_000 } });
+    await planBreakout(w);
+    expectOk(await planning(w, { type: 'openSelfSelect', capacity: null }));
+    const rooms = storedPlan(w).rooms.map((room) => room.id);
+    const runId = storedPlan(w).runId;
+    const picks = [0, 1, 2].flatMap((round) =>
+      w.participants.map((member, index) => ({ member, roomId: rooms[(index + round) % 2] })),
+    );
+    picks.forEach(({ member, roomId }, index) => {
+      const picked = roomPicked(runId, roomId ?? null, personOf(member));
+      globalThis.setTimeout(
+        () => void member.board.events.broadcast(BROADCAST_EVENT, picked),
+        index * 300,
+      );
+    });
+    // Start is pressed as the last pick arrives (a broadcast takes a call).
+    await vi.advanceTimersByTimeAsync(picks.length * 300 + 1_000);
+    let started = false;
+    const starting = control(w).handle({ type: 'start' });
+    void starting.then(() => {
+      started = true;
+    });
+    let waited = 0;
+    while (!started && waited < 300_000) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      waited += 1_000;
+    }
+    expectOk(await starting);
+    // A write for each window of picks kept Start waiting 37 s here (minutes in the fault runs).
+    expect(waited).toBeLessThan(15_000);
+    // Everyone is in the room of their last pick.
+    w.participants.forEach((member, index) => {
+      expect(roomOfPerson(w, member)).toBe(rooms[index % 2]);
+    });
+  });
+
   it('ignores picks once the breakout has started', async () => {
     const w = await createWorkshop({ participants: 2, rooms: 2 });
     await planBreakout(w);
