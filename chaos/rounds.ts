@@ -63,6 +63,11 @@ export class SecondBreakout {
     if (before?.phase !== 'ended' || s.faults.followUp === 'none') return;
     const rotation = before.rotation;
     if (s.faults.followUp === 'next-round' && !rotation) return;
+    // Every room's frame was deleted: removing them leaves no room, and nobody could start.
+    if (before.rooms.every((room) => room.frameMissing)) {
+      s.log('second breakout: not run, no room has its frame any more');
+      return;
+    }
     s.sim.setOptions(s.faults.sim);
     s.observed.endPressed = false;
     if (s.faults.followUp === 'next-round') await s.command(s.acting, { type: 'startNextRound' });
