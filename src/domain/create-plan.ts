@@ -24,6 +24,7 @@ export function createPlan({ runId, facilitator }: CreatePlanOptions): Plan {
     revision: 0,
     runId,
     facilitator: { id: facilitator.id, name: cleanName(facilitator.name) },
+    epoch: 0,
     phase: 'planning',
     rooms: [],
     people: [],

@@ -185,6 +185,12 @@ export const PLAN_ENTRIES = {
   /** Identifies one run of a breakout, new at every start. */
   runId: id(),
   facilitator: PersonRefSchema,
+  /**
+   * The device lease's epoch the facilitator's device wrote this with (stored/lease.ts,
+   * domain/device-lease.ts): a device of theirs that sees a higher one stops writing. Absent in
+   * older plans: 0.
+   */
+  epoch: v.nullish(wholeNumber(), 0),
   phase: choice(PHASES),
   rooms: list(RoomSchema, MAX_ROOMS),
   people: list(PersonSchema, MAX_PEOPLE),
