@@ -28,7 +28,24 @@ export type ParticipantMovesDeps = {
   now: () => number;
 };
 
-type Seat = { runId: string; roomId: string | null; sessionId: string | null };
+type Seat = {
+  runId: string;
+  phase: Plan['phase'];
+  roomId: string | null;
+  sessionId: string | null;
+};
+
+/**
+ * The session of the room this user was in before the plan now running moved them: the room's
+ * session of the same run, or, when the last plan this app saw was from before the rooms ran (a
+ * start and a move whose notifications were lost, S3), the session the start opened for that
+ * room and invited them to.
+ */
+function sessionLeft(previous: Seat, plan: Plan): string | null {
+  if (previous.phase === 'running')
+    return previous.runId === plan.runId ? previous.sessionId : null;
+  return plan.rooms.find((room) => room.id === previous.roomId)?.sessionId ?? null;
+}
 
 /**
  * A participant's own app following the facilitator's changes to their room while it runs:
@@ -55,16 +72,15 @@ export class ParticipantMoves {
     const roomId = me?.roomId ?? null;
     const room = plan.rooms.find((candidate) => candidate.id === roomId);
     const previous = this.seat;
-    this.seat = { runId: plan.runId, roomId, sessionId: room?.sessionId ?? null };
+    this.seat = {
+      runId: plan.runId,
+      phase: plan.phase,
+      roomId,
+      sessionId: room?.sessionId ?? null,
+    };
     if (plan.phase !== 'running') return;
-    if (
-      previous !== null &&
-      previous.runId === plan.runId &&
-      previous.roomId !== roomId &&
-      previous.sessionId !== null
-    ) {
-      void this.leaveWhenConfirmed(plan.runId, previous.sessionId);
-    }
+    const left = previous && previous.roomId !== roomId ? sessionLeft(previous, plan) : null;
+    if (left) void this.leaveWhenConfirmed(plan.runId, left);
     // The session the room had before the plan closed it: Miro has to have ended it too.
     const session = previous?.roomId === roomId ? previous?.sessionId : room?.sessionId;
     this.seat.sessionId ??= session ?? null;

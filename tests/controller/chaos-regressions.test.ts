@@ -64,6 +64,7 @@ const FOUND_WITH_TOOLS: [number, string][] = [
   [24, 'Create rooms asked again before the reopened board read the copy a reload cut short'],
   [91277, 'self-select: a write per 250 ms of picks queued ahead of Start, which waited minutes'],
   [91136, 'self-select: a pick queued behind that backlog was written after the press of Start'],
+  [91060, 'moved while their app missed the start: the old invitation clicked, never left (C7)'],
 ];
 
 describe('fault-injection regressions', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../src/controller/commands';
+import { STALE_PLAN_MS } from '../../src/controller/participant';
 import {
   LEAVE_CHECK_MS,
   MOVE_CONFIRM_MS,
@@ -197,6 +198,32 @@ describe('moving a person while rooms are open', () => {
     await w.flush();
     expect(inOld()).not.toContain(ada.user.id);
     expect(isLookingAt(w, ada, target.frame)).toBe(true);
+  });
+
+  it('takes someone out of the old room also when their app heard of the start only after the move (C7 reject)', async () => {
+    const w = await createWorkshop({ participants: 4, rooms: 2, sim: { secondSession: 'reject' } });
+    await planBreakout(w);
+    const ada = w.participants[0] as Member;
+    const before = roomOf(storedPlan(w), ada);
+    // Every plan notification of the start and the move is lost: Ada's app still holds the
+    // plan of the planning, with her in her first room.
+    w.sim.setOptions({ dropStorageNotification: 1 });
+    expectOk(await send(w, { type: 'start' }));
+    const target = storedPlan(w).rooms.find((room) => room.id !== before.id);
+    if (!target) throw new Error('no other room');
+    const oldSession = storedPlan(w).rooms.find((room) => room.id === before.id)?.sessionId;
+    const [oldInvitation] = w.sim.invitations(ada.user.id);
+    expectOk(await send(w, { type: 'movePerson', person: personOf(ada), roomId: target.id }));
+    w.sim.setOptions({ dropStorageNotification: 0 });
+    w.sim.respondToInvitation(oldInvitation?.id ?? '', 'accepted');
+    const inOld = () =>
+      w.sim.sessions().find((session) => session.id === oldSession)?.memberIds ?? [];
+    expect(inOld()).toContain(ada.user.id);
+    // Her app reads the plan again (the rooms opened and no plan naming them came) and finds
+    // her in the other room, the start and the move in one plan.
+    await w.advance(STALE_PLAN_MS + MOVE_CONFIRM_MS);
+    await w.flush();
+    expect(inOld()).not.toContain(ada.user.id);
   });
 
   it('refuses to move someone into a locked or closed room', async () => {
