@@ -170,9 +170,15 @@ export class PlanReader {
     const read = parsePlanKey(value);
     switch (read.status) {
       case 'v1':
-        // Once the plan is stored in the new layout, a one-key plan is an older app's or a
-        // forgery, and the plan never goes back to it (layout-reader.ts).
-        if (this.held.control === null) this.accept({ status: 'ok', plan: read.plan });
+        // This version still writes one key: a one-key plan above the control value held is
+        // taken under the same rules (layout-reader.ts), or a layout forged over the plan would
+        // shut out the facilitator's app putting it back.
+        if (this.held.control !== null) {
+          if (read.plan.revision <= this.held.control.revision) return;
+          this.held = NOTHING_HELD;
+          this.follow();
+        }
+        this.accept({ status: 'ok', plan: read.plan });
         return;
       case 'control':
         if (this.admits(read.control)) this.take(key, value);

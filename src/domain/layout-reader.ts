@@ -55,12 +55,13 @@ export function received(held: Held, key: string, raw: unknown, reader: Reader):
         if (held.control && read.control.revision <= held.control.revision) return unchanged();
         return settle({ ...held, control: read.control }, reader);
       case 'v1':
-        // The one-key layout, read as it was until the facilitator's app stores it anew; once
-        // that happened, a one-key plan is an older app's or a forgery, and never goes back.
-        if (held.control || (held.plan && read.plan.revision <= held.plan.revision)) {
-          return unchanged();
-        }
-        return { held: { ...held, plan: read.plan }, reread: [], problem: null };
+        // The one-key layout is what the app writes until the multi-key writer is switched on
+        // (docs/architecture.md): a one-key plan further on than everything held replaces it,
+        // so a layout forged over the plan cannot shut out the facilitator's app putting it
+        // back. A forged one-key plan is put back the same way.
+        if (held.plan && read.plan.revision <= held.plan.revision) return unchanged();
+        if (held.control && read.plan.revision <= held.control.revision) return unchanged();
+        return { held: { ...NOTHING_HELD, plan: read.plan }, reread: [], problem: null };
       case 'empty':
         return unchanged();
       default:

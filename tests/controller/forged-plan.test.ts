@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RESTORED_NOTIFICATION } from '../../src/controller/headless';
 import { MAX_REVISION_JUMP } from '../../src/controller/plan-reader';
+import { layoutOf } from '../../src/domain/layout';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { encodePlan, parsePlan } from '../../src/domain/stored/plan-v1';
 import type { Json } from '../../src/sdk/surface';
@@ -21,8 +22,8 @@ afterEach(() => {
 const running = () => everyoneAccepted(4);
 
 const stored = (w: Workshop) => parsePlan(w.sim.storageValue(PLAN_COLLECTION, PLAN_KEY));
-const forge = (w: Workshop, value: unknown) =>
-  w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, value as Json);
+const forge = (w: Workshop, value: unknown, key = PLAN_KEY) =>
+  w.sim.writeStorage(PLAN_COLLECTION, key, value as Json);
 const liveSessions = (w: Workshop) => w.sim.sessions().filter((session) => !session.ended);
 const memberships = (w: Workshop) =>
   liveSessions(w)
@@ -75,6 +76,38 @@ describe('forged plan', () => {
     expect(memberships(w)).toEqual(before);
     expect(w.sim.invitations(ada.user.id)).toHaveLength(0);
     expect(w.facilitator.headless.reader.plan()?.people).toEqual(plan.people);
+  });
+
+  it('in the multi-key layout (every value and a control value naming them) moving someone out: nobody leaves, it is put back', async () => {
+    const { w, plan } = await running();
+    const before = memberships(w);
+    const [ada] = w.participants;
+    if (!ada) throw new Error('participant missing');
+    const own = plan.people.find((p) => p.id === ada.user.id)?.roomId;
+    const other = plan.rooms.find((room) => room.id !== own);
+    const forged = layoutOf(
+      {
+        ...plan,
+        revision: plan.revision + 50,
+        people: plan.people.map((person) =>
+          person.id === ada.user.id
+            ? { ...person, roomId: other?.id ?? null, status: 'assigned' }
+            : person,
+        ),
+      },
+      null,
+    );
+    // As the app would write it: the values first, then the control value that lists them.
+    for (const [key, value] of forged.values) forge(w, value, key);
+    forge(w, forged.control);
+    await expectRestored(w, plan);
+    await w.advance(30_000);
+    await w.flush();
+    expect(memberships(w)).toEqual(before);
+    expect(w.sim.invitations(ada.user.id)).toHaveLength(0);
+    for (const member of [w.facilitator, ...w.participants]) {
+      expect(member.headless.reader.plan()?.people, member.user.name).toEqual(plan.people);
+    }
   });
 
   it('saying "ended": nobody is sent back, every session and the timer keep running', async () => {

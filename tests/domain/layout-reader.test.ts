@@ -148,12 +148,19 @@ describe('received', () => {
     expect(received(held, PLAN_KEY, older, everyone).held).toBe(held);
   });
 
-  it('reads a one-key plan until the first control value, and never after', () => {
+  it('reads a one-key plan before the first control value, and after it only one further on', () => {
     const v1 = encodePlan({ ...base(), revision: 5 });
     const before = received(NOTHING_HELD, PLAN_KEY, copy(v1), everyone);
     expect(before.held.plan).toEqual(v1);
     const held = readAll();
-    const after = received(held, PLAN_KEY, copy({ ...v1, revision: 99 }), everyone);
-    expect(after.held).toBe(held);
+    const control = Math.max(held.control?.revision ?? 0, held.plan?.revision ?? 0);
+    const behind = received(held, PLAN_KEY, copy({ ...v1, revision: control }), everyone);
+    expect(behind.held).toBe(held);
+    const further = received(held, PLAN_KEY, copy({ ...v1, revision: control + 1 }), everyone);
+    expect(further.held).toEqual({
+      control: null,
+      values: new Map(),
+      plan: { ...v1, revision: control + 1 },
+    });
   });
 });
