@@ -27,6 +27,7 @@ import type { PlanReader } from './plan-reader';
 import { type PlanWriter, TAKEOVER_REVISION_GAP } from './plan-writer';
 import type { Presence } from './presence';
 import { RoomSessions } from './room-sessions';
+import { StarterInvites } from './starter-invites';
 import { WhoFacilitates } from './who-facilitates';
 
 /** Actions the panel may send as plain edits; everything else goes through a command. */
@@ -86,6 +87,7 @@ export class FacilitatorController {
   private readonly help: HelpDesk;
   private readonly starting: BreakoutStart;
   private readonly invitations: Invitations;
+  private readonly starterInvites: StarterInvites;
   private readonly returns: ReturnsWatch;
   private readonly who: WhoFacilitates;
 
@@ -136,6 +138,7 @@ export class FacilitatorController {
       void deps.board.notifications.showInfo(message).catch(() => {});
     });
     this.invitations = new Invitations({ ...deps, sessions: this.sessions, sweep: this.sweep });
+    this.starterInvites = new StarterInvites(deps);
     this.facilitation = new Facilitation({
       board: deps.board,
       reader: deps.reader,
@@ -276,6 +279,8 @@ export class FacilitatorController {
   /** A validated broadcast from a participant's app. */
   async receive(message: Message): Promise<void> {
     if (message.type === 'close-your-rooms') return this.ending.closeRoomsIStarted(message.runId);
+    if (message.type === 'invite-to-your-rooms')
+      return this.starterInvites.inviteToRoomsIStarted(message.runId);
     const plan = this.deps.reader.plan();
     if (!plan || !this.isFacilitator(plan) || message.runId !== plan.runId) return;
     if (message.type === 'facilitate-requested') return this.who.asked(plan, message.from.id);

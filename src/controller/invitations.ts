@@ -1,5 +1,7 @@
 import { isRoomLocked, roomRefusal } from '../domain/facilitation';
+import { BROADCAST_EVENT, inviteToYourRooms } from '../domain/messages';
 import type { Person, PersonRef, Plan, Room } from '../domain/plan';
+import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import type { CommandResult } from './commands';
 import type { MembershipSweep } from './membership-sweep';
@@ -9,6 +11,8 @@ import type { Presence } from './presence';
 import type { RoomSessions } from './room-sessions';
 
 export type InvitationsDeps = {
+  board: Board;
+  me: PersonRef;
   reader: PlanReader;
   writer: PlanWriter;
   presence: Presence;
@@ -65,6 +69,7 @@ export class Invitations {
     const sessions = await this.deps.sessions.byId();
     const invited: string[] = [];
     const problems: string[] = [];
+    let startedElsewhere = false;
     await Promise.all(
       [...byRoom].map(async ([room, people]) => {
         const session = room.sessionId ? sessions.get(room.sessionId) : undefined;
@@ -77,6 +82,7 @@ export class Invitations {
           invited.push(...people.map((person) => person.id));
         } catch (error) {
           problems.push(`“${room.name}”: ${errorMessage(error)}`);
+          startedElsewhere ||= session.starterId !== this.deps.me.id;
         }
       }),
     );
@@ -84,6 +90,12 @@ export class Invitations {
       { type: 'participantsInvited', personIds: invited },
     ]);
     this.deps.sweep.restartSweep();
+    // Miro may let only a room's starter invite into it (C12): after a take-over, their app does.
+    if (startedElsewhere) {
+      void this.deps.board.events
+        .broadcast(BROADCAST_EVENT, inviteToYourRooms(plan.runId, this.deps.me))
+        .catch(() => {});
+    }
     if (problems.length > 0)
       return { ok: false, message: `Not everyone was invited: ${problems.join('; ')}.` };
     return ok(written);

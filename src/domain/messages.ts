@@ -30,6 +30,16 @@ export type JoinedRoomMessage = {
  * says the run has ended, so a forged one closes nothing that should stay open.
  */
 export type CloseYourRoomsMessage = { type: 'close-your-rooms'; runId: string; from: PersonRef };
+/**
+ * From a facilitator who took over, when Miro refused an invitation because only a session's
+ * starter may invite into it (C12): whoever started rooms of that run invites the people the
+ * stored plan has placed in them and nobody invited yet.
+ */
+export type InviteToYourRoomsMessage = {
+  type: 'invite-to-your-rooms';
+  runId: string;
+  from: PersonRef;
+};
 /** "Ask to facilitate": the facilitator's panel shows it with Allow / Deny (co-facilitation.ts). */
 export type FacilitateRequestedMessage = {
   type: 'facilitate-requested';
@@ -41,13 +51,15 @@ export type Message =
   | FacilitateRequestedMessage
   | RejoinRequestedMessage
   | JoinedRoomMessage
-  | CloseYourRoomsMessage;
+  | CloseYourRoomsMessage
+  | InviteToYourRoomsMessage;
 
 /** Messages that carry nothing but their type, run and sender. */
 const SIMPLE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'help-requested',
   'rejoin-requested',
   'close-your-rooms',
+  'invite-to-your-rooms',
   'facilitate-requested',
 ]);
 
@@ -67,6 +79,10 @@ export function facilitateRequested(runId: string, from: PersonRef): FacilitateR
 
 export function closeYourRooms(runId: string, from: PersonRef): CloseYourRoomsMessage {
   return { type: 'close-your-rooms', runId, from: sender(from) };
+}
+
+export function inviteToYourRooms(runId: string, from: PersonRef): InviteToYourRoomsMessage {
+  return { type: 'invite-to-your-rooms', runId, from: sender(from) };
 }
 
 export function joinedRoom(runId: string, sessionId: string, from: PersonRef): JoinedRoomMessage {

@@ -554,6 +554,31 @@ describe('surviving reloads and hand-overs', () => {
     await w.flush();
     expect(ada.headless.facilitator.currentNotice().problem).toBeNull();
   });
+
+  it('invites into a room the previous facilitator opened after a take-over where only the starter may invite (C12): the starter’s app does', async () => {
+    const w = await startedWorkshop({ sim: { starterOnly: true } });
+    const [ada, grace] = w.participants;
+    if (!ada || !grace) throw new Error('no participants');
+    await nameCoFacilitators(w, ada);
+    expectOk(await w.run(ada.headless.facilitator.handle({ type: 'claim' })));
+    const plan = storedPlan(w);
+    const from = plan.people.find((person) => person.id === grace.user.id)?.roomId;
+    const target = plan.rooms.find((room) => room.id !== from && room.sessionId !== null);
+    if (!target) throw new Error('no other room');
+    // Miro refuses the new facilitator's invitation: Fran started the rooms.
+    const moved = await w.run(
+      ada.headless.facilitator.handle({
+        type: 'movePerson',
+        person: { id: grace.user.id, name: grace.user.name },
+        roomId: target.id,
+      }),
+    );
+    expect(moved.ok).toBe(false);
+    await w.flush();
+    expect(w.sim.invitations(grace.user.id).map((invitation) => invitation.sessionId)).toContain(
+      target.sessionId,
+    );
+  });
 });
 
 describe('privacy', () => {

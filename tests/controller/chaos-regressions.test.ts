@@ -65,6 +65,8 @@ const FOUND_WITH_TOOLS: [number, string][] = [
   [91277, 'self-select: a write per 250 ms of picks queued ahead of Start, which waited minutes'],
   [91136, 'self-select: a pick queued behind that backlog was written after the press of Start'],
   [91060, 'moved while their app missed the start: the old invitation clicked, never left (C7)'],
+  [91112, 'C12 after a take-over: Miro refused the new facilitator’s invitations of latecomers'],
+  [700130, 'the same in a fresh range: two latecomers of a list never invited after a take-over'],
 ];
 
 describe('fault-injection regressions', () => {
