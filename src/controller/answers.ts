@@ -41,5 +41,10 @@ export const ControllerNoticeSchema = v.object({
   busy: flag(),
   /** Values other apps wrote over this facilitator's plan, put back, until dismissed. */
   overwrites: v.nullable(OverwritesSchema),
+  /**
+   * Set on a device of the facilitator's that waits while their other device runs the breakout
+   * (device-lease.ts): when this browser last saw that device beat, by its own clock.
+   */
+  otherDevice: v.optional(v.nullable(v.object({ seenAt: v.number() }))),
 });
 export type ControllerNotice = v.InferOutput<typeof ControllerNoticeSchema>;

@@ -122,6 +122,12 @@ const NoticeCommandSchemas = [
 
 export type NoticeCommand = v.InferOutput<(typeof NoticeCommandSchemas)[number]>;
 
+/**
+ * "Run it here" on a device of the facilitator's that waits for their other device running the
+ * breakout (device-lease.ts): this device takes it over.
+ */
+export const RunHereCommandSchema = command('runHere', {});
+
 /** Rooms with material (controller/rooms.ts): jobs on the board, activity, sessions on offer. */
 const RoomsCommandSchemas = [
   /** "Create rooms from this frame": `names` and `prompts` are typed, one line per room. */
@@ -160,6 +166,7 @@ export const PanelCommandSchema = v.variant(
     ...ViewportCommandSchemas,
     ...NoticeCommandSchemas,
     ...RoomsCommandSchemas,
+    RunHereCommandSchema,
   ],
   'names no request this app knows',
 );

@@ -187,6 +187,11 @@ export class FacilitatorController {
     return ok(null);
   }
 
+  /** Another device of this user runs the breakout (device-lease.ts); null when none. */
+  reportOtherDevice(otherDevice: { seenAt: number } | null): void {
+    this.setNotice({ otherDevice });
+  }
+
   /** Commands run one at a time, in the order they came, automatic ends included. */
   handle(command: Command): Promise<CommandResult> {
     return this.inTurn(() => this.run(command));
@@ -419,9 +424,11 @@ export class FacilitatorController {
     if (
       next.problem === this.notice.problem &&
       next.busy === this.notice.busy &&
-      next.overwrites === this.notice.overwrites
-    )
+      next.overwrites === this.notice.overwrites &&
+      next.otherDevice?.seenAt === this.notice.otherDevice?.seenAt
+    ) {
       return;
+    }
     this.notice = next;
     this.deps.onNotice(this.notice);
   }

@@ -1,4 +1,4 @@
-import { BROADCAST_EVENT, parseMessage } from '../domain/messages';
+import { BROADCAST_EVENT, deviceWaiting, parseMessage } from '../domain/messages';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan, type Rect } from '../domain/plan';
 import { ownRoomFrame } from '../domain/selectors';
 import type { Board } from '../sdk/connect';
@@ -13,6 +13,7 @@ import {
   type PanelCommand,
   type ViewportCommand,
 } from './commands';
+import { DeviceLease, WAITS_FOR_OTHER_DEVICE } from './device-lease';
 import { FacilitatorController } from './facilitator';
 import { HandOverNotices } from './hand-over-notices';
 import { openPanelOnClick } from './open-panel';
@@ -104,7 +105,11 @@ export async function startHeadless(
     options.locks ?? globalThis.navigator?.locks,
     `${channelName(info.id, me.id)}/facilitating`,
     {
-      granted: () => void pickUpLater(),
+      // This tab runs it if this device does (the device that held it: at once).
+      granted: () =>
+        void runHereOrWait().then((runs) => {
+          if (runs) void pickUpLater();
+        }),
       lost: () => stepDown(),
     },
   );
@@ -117,14 +122,34 @@ export async function startHeadless(
   });
   reader.judgeTakeOvers(takeOverFacts);
   let announce: (notice: ControllerNotice) => void = () => {};
-  const guard = new StorageGuard(
-    options.journal ?? browserJournal() ?? memoryJournal(),
-    `${info.id}/${me.id}`,
-  );
+  const kept = options.journal ?? browserJournal();
+  const guard = new StorageGuard(kept ?? memoryJournal(), `${info.id}/${me.id}`);
+  const devices: DeviceLease = new DeviceLease({
+    board,
+    userId: me.id,
+    journal: kept,
+    scope: `${info.id}/${me.id}`,
+    now,
+    plan: () => reader.plan(),
+    lost: () => stepDown(),
+    granted: () => {
+      control.reportOtherDevice(null);
+      void pickUpLater();
+    },
+    changed: () => control.reportOtherDevice(devices.otherDevice()),
+    ask: () => {
+      const runId = reader.plan()?.runId;
+      if (runId)
+        void board.events.broadcast(BROADCAST_EVENT, deviceWaiting(runId, me)).catch(() => {});
+    },
+  });
+  /** This tab of this device runs the breakout (when the plan names this user). */
+  const runsHere = () => lease.held() && devices.runs();
   const writer = new PlanWriter(board, reader, {
     writerId: me.id,
     onProblem: (problem) => control.reportProblem(problem),
     guard,
+    lease: devices,
   });
   const control: FacilitatorController = new FacilitatorController({
     board,
@@ -132,7 +157,7 @@ export async function startHeadless(
     writer,
     presence,
     me,
-    runsHere: () => lease.held(),
+    runsHere,
     newRunId: newId,
     now,
     onNotice: (notice) => announce(notice),
@@ -163,7 +188,7 @@ export async function startHeadless(
     me,
     instanceId,
     isFacilitator: (plan) => control.isFacilitator(plan ?? undefined),
-    runsHere: () => lease.held(),
+    runsHere,
     now,
     newId,
     announce: (work) => link.announceWork(work),
@@ -179,9 +204,34 @@ export async function startHeadless(
    */
   const runHereOrWait = async (): Promise<boolean> => {
     if (!isMine()) return false;
-    if (await lease.holdOrWait()) return true;
-    control.reportProblem(RUNS_IN_OTHER_TAB);
-    return false;
+    if (!(await lease.holdOrWait())) {
+      control.reportProblem(RUNS_IN_OTHER_TAB);
+      return false;
+    }
+    // This tab of its browser runs it; whether this device does, the device lease says.
+    return devices.holdOrWait().catch((error: unknown) => {
+      control.reportProblem(
+        `This device could not tell whether your other device runs the breakout (${errorMessage(error)}). It tries again.`,
+      );
+      return false;
+    });
+  };
+  /** "Run it here": this device takes the breakout over, and picks up the rooms. */
+  const runHere = async (): Promise<CommandResult> => {
+    if (!isMine())
+      return { ok: false, message: 'Only the facilitator’s devices run the breakout.' };
+    if (!lease.held()) await lease.take();
+    try {
+      await devices.takeOver();
+    } catch (error) {
+      return {
+        ok: false,
+        message: `This device could not take the breakout over (${errorMessage(error)}). Try again.`,
+      };
+    }
+    control.reportOtherDevice(null);
+    await pickUpLater();
+    return { ok: true, plan: reader.plan() };
   };
   /** This tab runs the breakout from now on: it picks up the rooms as a reopened board would. */
   const pickUp = async () => {
@@ -189,6 +239,9 @@ export async function startHeadless(
       control.reportProblem(null);
     }
     if (!control.isFacilitator()) return;
+    // This device took over from another: its plan goes out at its epoch, so the other device
+    // stops at once (it may have missed the lease) and every reader knows who writes now.
+    if ((reader.plan()?.epoch ?? 0) < devices.epoch()) writer.restore();
     // Storage was written over while no tab of this browser ran the breakout (a reload), or the
     // tab that saw an overwrite closed before its restore went out: readers may hold that value.
     const claimed = guard.highestClaimed(PLAN_COLLECTION, PLAN_KEY);
@@ -213,10 +266,16 @@ export async function startHeadless(
     // no plan write.
     if (asked.type === 'showRoom' || asked.type === 'showMyRoom') return show(asked);
     if (asked.type === 'dismissOverwrites') return control.dismissOverwrites();
+    if (asked.type === 'runHere') return runHere();
     // The facilitator works in this tab now: it runs the breakout from here on.
     const plan = reader.plan();
     if (!lease.held() && (!plan || isMine() || asked.type === 'claim')) {
       await lease.take();
+      await pickUpLater();
+    }
+    // Another device of this user runs it: only "Run it here" moves it to this one.
+    if (isMine() && !devices.runs()) {
+      if (!(await runHereOrWait())) return { ok: false, message: WAITS_FOR_OTHER_DEVICE };
       await pickUpLater();
     }
     // Acting as facilitator is the moment this client starts caring who is online. If that
@@ -256,7 +315,11 @@ export async function startHeadless(
 
   const onMessage = (payload: Json | undefined) => {
     const message = parseMessage(payload);
-    if (message) void control.receive(message);
+    if (message?.type === 'device-waiting') {
+      // Only this user's other device asks this one to beat (anyone may send it: it costs this
+      // device a lease write every LEASE_HEARTBEAT_MS for a while, nothing more).
+      if (message.from.id === me.id && message.runId === reader.plan()?.runId) devices.asked();
+    } else if (message) void control.receive(message);
   };
   let unsubscribe = () => {};
   let guardReads: ReturnType<typeof setInterval> | null = null;
@@ -279,6 +342,7 @@ export async function startHeadless(
     announce = () => {};
     unsubscribe();
     lease.release();
+    devices.stop();
     link.close();
     reader.stop();
     writer.stop();
@@ -309,10 +373,12 @@ export async function startHeadless(
     await planning.start();
     let wasFacilitator = false;
     unsubscribe = reader.subscribe(() => {
+      // This device held the lease (a reload): it runs the breakout from this first plan on.
+      if (isMine() && lease.held()) devices.holdAtOnce();
       const isFacilitator = control.isFacilitator();
       const plan = reader.plan();
       if (plan) link.announcePlan(plan);
-      if (!lease.held()) {
+      if (!runsHere()) {
         void runHereOrWait().then((holdsNow) => {
           if (holdsNow) void pickUpLater();
         });
@@ -326,6 +392,7 @@ export async function startHeadless(
       }
       wasFacilitator = isFacilitator;
       readWhileRunning();
+      devices.planChanged();
       control.planChanged();
       participant.planChanged();
       notices.planChanged();
@@ -354,9 +421,10 @@ export async function startHeadless(
         if (control.isFacilitator()) writer.restore(revision);
         else restoreAbove = Math.max(restoreAbove ?? 0, revision ?? 0);
       },
+      otherDevice: (epoch) => devices.sawEpoch(epoch),
     });
     await reader.start();
-    if (!lease.held()) await runHereOrWait();
+    if (!runsHere()) await runHereOrWait();
     await pickUp();
   } catch (error) {
     // A half-started app must not go on answering its panel or holding its channel open.

@@ -23,6 +23,11 @@ export type PlanDefence = {
   guard: StorageGuard;
   userId: string;
   overwritten: (what: Overwrite) => void;
+  /**
+   * Told the epoch of every plan naming this user that this browser did not write: true when it
+   * is this user's other device's, which runs the breakout now (device-lease.ts `sawEpoch`).
+   */
+  otherDevice?: (epoch: number) => boolean;
 };
 
 /**
@@ -39,24 +44,27 @@ export const isForgedJump = (held: Revisioned, next: Revisioned) =>
   next.revision - held.revision > MAX_REVISION_JUMP;
 
 /** What a value at a key of the breakout claims: the revision it was written at, and by whom. */
-export type Claim = { revision: number; facilitatorId: string | null };
+export type Claim = {
+  revision: number;
+  facilitatorId: string | null;
+  /** The device lease's epoch the plan (or control value) carries; null at governed keys. */
+  epoch: number | null;
+};
 
 /** Null when the value cannot be read (damage claims no revision). */
 export function claimOf(key: string, value: Json | undefined): Claim | null {
   if (key === PLAN_KEY) {
     const read = parsePlanKey(value);
-    if (read.status === 'control') {
-      return { revision: read.control.revision, facilitatorId: read.control.facilitator.id };
-    }
-    return read.status === 'v1'
-      ? { revision: read.plan.revision, facilitatorId: read.plan.facilitator.id }
+    const plan = read.status === 'control' ? read.control : read.status === 'v1' ? read.plan : null;
+    return plan
+      ? { revision: plan.revision, facilitatorId: plan.facilitator.id, epoch: plan.epoch }
       : null;
   }
   if (value === undefined) return null;
   const read = parseGoverned(key, value);
   if (!read.ok) return null;
   const at = 'at' in read.value ? read.value.at : read.value.rev;
-  return { revision: Math.max(read.value.rev, at), facilitatorId: null };
+  return { revision: Math.max(read.value.rev, at), facilitatorId: null, epoch: null };
 }
 
 /**

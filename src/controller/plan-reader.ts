@@ -274,6 +274,9 @@ export class PlanReader {
     const base = held ?? journalPlan(defence.guard);
     if (!base || base.facilitator.id !== defence.userId) return false;
     const claim = claimOf(key, value);
+    if (claim?.facilitatorId === defence.userId && claim.epoch !== null) {
+      if (defence.otherDevice?.(claim.epoch)) return false;
+    }
     if (claim && isTakeOver(base, claim, this.facts(base))) return false;
     // A value ahead of the control value may belong to another facilitator's control value
     // still on its way (a take-over writes it first): it is judged again JUMP_CONFIRM_MS later.
@@ -414,7 +417,12 @@ type Revisioned = { revision: number };
 /** Why a plan the rules refuse may still be believed later (believedLater). */
 type Doubt = 'jump' | 'fall' | 'take-over';
 
-const claimOfPlan = (plan: { revision: number; facilitator: { id: string } }): Claim => ({
+const claimOfPlan = (plan: {
+  revision: number;
+  facilitator: { id: string };
+  epoch: number;
+}): Claim => ({
   revision: plan.revision,
   facilitatorId: plan.facilitator.id,
+  epoch: plan.epoch,
 });

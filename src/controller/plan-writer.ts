@@ -36,6 +36,11 @@ export type WriterHooks = {
   onProblem: (message: string | null) => void;
   /** Told of every value before it is written, so the app knows its own writes (storage-guard). */
   guard?: StorageGuard;
+  /**
+   * The device lease (device-lease.ts): whether this device may write the plan now, why not,
+   * and the epoch its writes carry.
+   */
+  lease?: { mayWrite(): boolean; refusal(): string; epoch(): number };
 };
 
 /**
@@ -224,6 +229,11 @@ export class PlanWriter {
         return;
       }
     }
+    const lease = this.hooks.lease;
+    if (lease && !lease.mayWrite()) {
+      waiter.reject(new Error(lease.refusal()));
+      return;
+    }
     const held = base?.revision ?? 0;
     // Every write goes above what an overwrite claimed, so readers who believed it take it back
     // (a restore, and any write after one that never got out); unless it claimed a jump no
@@ -233,7 +243,11 @@ export class PlanWriter {
       this.hooks.guard?.highestClaimed(PLAN_COLLECTION, PLAN_KEY) ?? 0,
     );
     const above = claimed - held <= MAX_REVISION_JUMP ? Math.max(held, claimed) : held;
-    const next: Plan = { ...changed, revision: above + step };
+    const next: Plan = {
+      ...changed,
+      revision: above + step,
+      epoch: lease?.epoch() ?? changed.epoch,
+    };
     const bytes = planBytes(next);
     if (bytes > PLAN_MAX_BYTES) {
       waiter.reject(

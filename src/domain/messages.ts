@@ -46,8 +46,15 @@ export type FacilitateRequestedMessage = {
   runId: string;
   from: PersonRef;
 };
+/**
+ * From a device of the facilitator's that waits while their other device runs the breakout
+ * (controller/device-lease.ts): that device writes its lease every few seconds while asked, so
+ * the waiting one sees it alive. It changes nothing but that device's heartbeat.
+ */
+export type DeviceWaitingMessage = { type: 'device-waiting'; runId: string; from: PersonRef };
 export type Message =
   | HelpRequestedMessage
+  | DeviceWaitingMessage
   | FacilitateRequestedMessage
   | RejoinRequestedMessage
   | JoinedRoomMessage
@@ -61,6 +68,7 @@ const SIMPLE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'close-your-rooms',
   'invite-to-your-rooms',
   'facilitate-requested',
+  'device-waiting',
 ]);
 
 const sender = (from: PersonRef): PersonRef => ({ id: from.id, name: cleanName(from.name) });
@@ -83,6 +91,10 @@ export function closeYourRooms(runId: string, from: PersonRef): CloseYourRoomsMe
 
 export function inviteToYourRooms(runId: string, from: PersonRef): InviteToYourRoomsMessage {
   return { type: 'invite-to-your-rooms', runId, from: sender(from) };
+}
+
+export function deviceWaiting(runId: string, from: PersonRef): DeviceWaitingMessage {
+  return { type: 'device-waiting', runId, from: sender(from) };
 }
 
 export function joinedRoom(runId: string, sessionId: string, from: PersonRef): JoinedRoomMessage {

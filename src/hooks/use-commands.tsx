@@ -28,6 +28,11 @@ export type CommandStatus = {
   busy: boolean;
   /** Sends the command that failed again; null when nothing failed. */
   retry: (() => void) | null;
+  /**
+   * Set while this user's other device runs the breakout and this one waits: when this browser
+   * last saw that device beat (its own clock, which the panel shares with its headless app).
+   */
+  otherDevice: { seenAt: number } | null;
 };
 
 /** Moves this user's own viewport through their tab's app; null when it worked, else why not. */
@@ -92,6 +97,7 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
       error: failed?.message ?? null,
       busy: notice.busy || inFlight > 0,
       retry: failed ? () => void run(failed.command) : null,
+      otherDevice: notice.otherDevice ?? null,
     }),
     [notice, failed, inFlight, run],
   );

@@ -35,8 +35,11 @@ export type Workshop = {
   advance(ms: number): Promise<void>;
   /** Runs the board and waits out coalescing until every member's app has written its events. */
   flush(): Promise<void>;
-  /** Starts the app of a new tab (a person arriving, or a reload). */
-  join(user: SimUser): Promise<Member>;
+  /**
+   * Starts the app of a new tab (a person arriving, or a reload), in the person's one browser,
+   * or in another of theirs (`device`: another browser, with its own localStorage).
+   */
+  join(user: SimUser, device?: string): Promise<Member>;
 };
 
 export type WorkshopOptions = {
@@ -98,20 +101,33 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
 
   // One browser per person: their tabs and reloads share what their app wrote (localStorage).
   const journals = new Map<string, Journal>();
-  const journalOf = (userId: string) => {
-    const journal = journals.get(userId) ?? memoryJournal();
-    journals.set(userId, journal);
+  const journalOf = (browser: string) => {
+    const journal = journals.get(browser) ?? memoryJournal();
+    journals.set(browser, journal);
     return journal;
   };
-  const join = async (user: SimUser): Promise<Member> => {
+  const join = async (user: SimUser, device?: string): Promise<Member> => {
     const tab = sim.openTab(user.id);
     const frame = tab.headless;
     if (!frame) throw new Error(`${user.name} has no app`);
     const { board, meter } = connect(frame.miro, { random });
-    const headless = await run(
-      startHeadless(board, { newId, locks: options.locks, journal: journalOf(user.id) }),
-    );
-    return { user, tab, board, meter, headless };
+    const journal = journalOf(device === undefined ? user.id : `${user.id}/${device}`);
+    const instanceId = newId();
+    const begin = (): Promise<Headless> =>
+      startHeadless(board, {
+        newId,
+        instanceId,
+        locks: options.locks,
+        journal,
+        // As the page's loader does (start-on-demand.ts): a fresh app that waits its turn.
+        onSteppedDown: () => {
+          void begin().then((fresh) => {
+            member.headless = fresh;
+          });
+        },
+      });
+    const member: Member = { user, tab, board, meter, headless: await run(begin()) };
+    return member;
   };
 
   const main = sim.addFrame({ title: 'Main area', x: 0, y: 0, width: 1600, height: 900 });
@@ -155,8 +171,8 @@ export async function createWorkshop(options: WorkshopOptions = {}): Promise<Wor
       await settle();
     },
     flush,
-    join: async (user) => {
-      const member = await join(user);
+    join: async (user, device) => {
+      const member = await join(user, device);
       late.push(member);
       return member;
     },

@@ -1,5 +1,6 @@
 import { useCommandStatus } from '../../hooks/use-commands';
 import { usePlanDamage } from '../../hooks/use-plan-damage';
+import { OtherDeviceNotice } from './OtherDeviceNotice';
 import { OverwritesNotice } from './OverwritesNotice';
 
 /**
@@ -9,10 +10,11 @@ import { OverwritesNotice } from './OverwritesNotice';
  * it is resolved, and none is only a colour. Then what other apps wrote over the plan, put back.
  */
 export function PanelAlerts() {
-  const { problem, error, retry, busy } = useCommandStatus();
+  const { problem, error, retry, busy, otherDevice } = useCommandStatus();
   const damage = usePlanDamage();
   return (
     <>
+      {otherDevice !== null && <OtherDeviceNotice seenAt={otherDevice.seenAt} />}
       {problem !== null && (
         <p role="alert" className="alert alert-problem">
           {problem}
