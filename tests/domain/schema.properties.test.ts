@@ -44,6 +44,8 @@ const ADDED_AFTER_V1: ReadonlySet<string> = new Set([
   'frameItems',
   'reportBack',
   'facilitation',
+  'coFacilitation',
+  'epoch',
 ]);
 
 const storedArb = reachablePlanArb.map(
