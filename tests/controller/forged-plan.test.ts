@@ -44,6 +44,21 @@ async function expectRestored(w: Workshop, plan: Plan) {
   );
 }
 
+/** The plan further on, with `member` moved to another room: what a forger would write. */
+function movedOut(plan: Plan, member: Member): Plan {
+  const own = plan.people.find((person) => person.id === member.user.id)?.roomId;
+  const other = plan.rooms.find((room) => room.id !== own);
+  return {
+    ...plan,
+    revision: plan.revision + 50,
+    people: plan.people.map((person) =>
+      person.id === member.user.id
+        ? { ...person, roomId: other?.id ?? null, status: 'assigned' }
+        : person,
+    ),
+  };
+}
+
 function roomFrameOf(plan: Plan, member: Member) {
   const roomId = plan.people.find((person) => person.id === member.user.id)?.roomId;
   const room = plan.rooms.find((candidate) => candidate.id === roomId);
@@ -57,19 +72,7 @@ describe('forged plan', () => {
     const before = memberships(w);
     const [ada] = w.participants;
     if (!ada) throw new Error('participant missing');
-    const other = plan.rooms.find(
-      (room) => room.id !== plan.people.find((p) => p.id === ada.user.id)?.roomId,
-    );
-    const forged = encodePlan({
-      ...plan,
-      revision: plan.revision + 50,
-      people: plan.people.map((person) =>
-        person.id === ada.user.id
-          ? { ...person, roomId: other?.id ?? null, status: 'assigned' }
-          : person,
-      ),
-    });
-    forge(w, forged);
+    forge(w, encodePlan(movedOut(plan, ada)));
     await expectRestored(w, plan);
     await w.advance(30_000);
     await w.flush();
@@ -83,20 +86,7 @@ describe('forged plan', () => {
     const before = memberships(w);
     const [ada] = w.participants;
     if (!ada) throw new Error('participant missing');
-    const own = plan.people.find((p) => p.id === ada.user.id)?.roomId;
-    const other = plan.rooms.find((room) => room.id !== own);
-    const forged = layoutOf(
-      {
-        ...plan,
-        revision: plan.revision + 50,
-        people: plan.people.map((person) =>
-          person.id === ada.user.id
-            ? { ...person, roomId: other?.id ?? null, status: 'assigned' }
-            : person,
-        ),
-      },
-      null,
-    );
+    const forged = layoutOf(movedOut(plan, ada), null);
     // As the app would write it: the values first, then the control value that lists them.
     for (const [key, value] of forged.values) forge(w, value, key);
     forge(w, forged.control);

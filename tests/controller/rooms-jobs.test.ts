@@ -133,6 +133,21 @@ const storedJob = (w: Workshop) => {
   return read.value;
 };
 
+/** The jobs of an app that has not read the stored job yet (as if just reloaded). */
+const unreadJobs = (w: Workshop, board: Member['board'], app: Member['headless']) =>
+  new RoomsJobs({
+    board,
+    reader: app.reader,
+    writer: app.writer,
+    me: { id: w.facilitator.user.id, name: w.facilitator.user.name },
+    instanceId: 'after-reload',
+    isFacilitator: () => true,
+    runsHere: () => true,
+    now: Date.now,
+    newId: () => 'after-reload-job',
+    changed: () => {},
+  });
+
 async function claimed(options: Parameters<typeof createWorkshop>[0] = {}) {
   const w = await createWorkshop({ participants: 1, rooms: 2, ...options });
   expectOk(await w.run(w.facilitator.headless.facilitator.handle({ type: 'claim' })));
@@ -300,19 +315,7 @@ describe('rooms from template', () => {
     const headless = await w.run(startHeadless(connect(frame.miro).board));
     // The reloaded app's jobs before their first read of the stored job came back (a rate
     // limit holds it back): the panel shows no job, and the facilitator asks for the rooms again.
-    const { facilitator } = w;
-    const jobs = new RoomsJobs({
-      board: connect(frame.miro).board,
-      reader: headless.reader,
-      writer: headless.writer,
-      me: { id: facilitator.user.id, name: facilitator.user.name },
-      instanceId: 'after-reload',
-      isFacilitator: () => true,
-      runsHere: () => true,
-      now: Date.now,
-      newId: () => 'after-reload-job',
-      changed: () => {},
-    });
+    const jobs = unreadJobs(w, connect(frame.miro).board, headless);
     expect(jobs.progress()).toBeNull();
     expect(await w.run(jobs.createRooms(copyRequest(template, 2, 'A\nB')))).toEqual({
       ok: false,
@@ -378,18 +381,7 @@ describe('the stored job', () => {
     );
     const { facilitator } = w;
     facilitator.headless.stop();
-    const jobs = new RoomsJobs({
-      board: facilitator.board,
-      reader: facilitator.headless.reader,
-      writer: facilitator.headless.writer,
-      me: { id: facilitator.user.id, name: facilitator.user.name },
-      instanceId: 'after-reload',
-      isFacilitator: () => true,
-      runsHere: () => true,
-      now: Date.now,
-      newId: () => 'after-reload-job',
-      changed: () => {},
-    });
+    const jobs = unreadJobs(w, facilitator.board, facilitator.headless);
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
