@@ -1,9 +1,8 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { RUNS_IN_OTHER_TAB } from '../../src/controller/headless';
-import type { Plan } from '../../src/domain/plan';
 import { createLocks } from '../support/fake-locks';
-import { createWorkshop, type Member, type Workshop } from '../support/workshop';
-import { answer, expectOk, planBreakout } from './plan-breakout';
+import { createWorkshop } from '../support/workshop';
+import { answer, expectOk, participantAt, planBreakout, statusOf } from './plan-breakout';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -20,23 +19,14 @@ async function runningInFirstTab() {
   return { w, first: w.facilitator, second };
 }
 
-const statusOf = (plan: Plan | null, member: Member) =>
-  plan?.people.find((person) => person.id === member.user.id)?.status;
-
-const participant = (w: Workshop, index: number) => {
-  const member = w.participants[index];
-  if (!member) throw new Error(`no participant ${index}`);
-  return member;
-};
-
 it('a second tab of the facilitator leaves the breakout to the first, and runs it once the first closes', async () => {
   const { w, first, second } = await runningInFirstTab();
   expect(second.headless.facilitator.isFacilitator()).toBe(false);
   expect(second.headless.facilitator.currentNotice().problem).toBe(RUNS_IN_OTHER_TAB);
 
-  answer(w, participant(w, 0), 'accepted');
+  answer(w, participantAt(w, 0), 'accepted');
   await w.flush();
-  expect(statusOf(second.headless.reader.plan(), participant(w, 0))).toBe('joined');
+  expect(statusOf(second.headless.reader.plan(), participantAt(w, 0))).toBe('joined');
   // Only the first tab heard the join and wrote it: one writer, no colliding revisions.
   expect(second.headless.writer.writeCount()).toBe(0);
 
@@ -47,9 +37,9 @@ it('a second tab of the facilitator leaves the breakout to the first, and runs i
   expect(second.headless.facilitator.currentNotice().problem).toBeNull();
 
   // The second tab picked up the rooms: it hears joins and ends on time.
-  answer(w, participant(w, 1), 'accepted');
+  answer(w, participantAt(w, 1), 'accepted');
   await w.flush();
-  expect(statusOf(second.headless.reader.plan(), participant(w, 1))).toBe('joined');
+  expect(statusOf(second.headless.reader.plan(), participantAt(w, 1))).toBe('joined');
   const endsAt = second.headless.reader.plan()?.endsAt ?? 0;
   await w.advance(endsAt - Date.now() + 1);
   expect(second.headless.reader.plan()?.phase).toBe('ended');
@@ -66,9 +56,9 @@ it('using the panel of the second tab moves the breakout there, and the first ta
   expect(first.headless.facilitator.isFacilitator()).toBe(false);
 
   const writesOfFirst = first.headless.writer.writeCount();
-  answer(w, participant(w, 0), 'accepted');
+  answer(w, participantAt(w, 0), 'accepted');
   await w.flush();
-  expect(statusOf(second.headless.reader.plan(), participant(w, 0))).toBe('joined');
+  expect(statusOf(second.headless.reader.plan(), participantAt(w, 0))).toBe('joined');
   expect(first.headless.writer.writeCount()).toBe(writesOfFirst);
 });
 

@@ -10,6 +10,17 @@ export const rectOf = ({ x, y, width, height }: FrameRef) => ({ x, y, width, hei
 
 export const personOf = (member: Member) => ({ id: member.user.id, name: member.user.name });
 
+/** The member's status in this plan, or undefined when the plan does not hold them. */
+export const statusOf = (plan: Plan | null, member: Member) =>
+  plan?.people.find((person) => person.id === member.user.id)?.status;
+
+/** The workshop's participant at this index; a test asking for one it lacks fails by name. */
+export function participantAt(w: Workshop, index: number): Member {
+  const member = w.participants[index];
+  if (!member) throw new Error(`no participant ${index}`);
+  return member;
+}
+
 /** Asserts a command succeeded and hands back the plan it left. */
 export function expectOk(result: CommandResult): Plan {
   if (!result.ok) throw new Error(`Command failed: ${result.message}`);

@@ -3,9 +3,9 @@ import { WAITS_FOR_OTHER_DEVICE } from '../../src/controller/device-lease';
 import { LEASE_EXPIRY_MS, LEASE_HEARTBEAT_MS } from '../../src/domain/device-lease';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { LEASE_KEY, type Lease, parseLease } from '../../src/domain/stored/lease';
-import { parsePlan } from '../../src/domain/stored/plan-v1';
+import { planInStorage } from '../support/stored-plan';
 import { createWorkshop, type Member, type Workshop } from '../support/workshop';
-import { answer, expectOk, planBreakout } from './plan-breakout';
+import { answer, expectOk, participantAt, planBreakout, statusOf } from './plan-breakout';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -24,20 +24,11 @@ async function runningOnFirstDevice() {
 const lease = (w: Workshop): Lease | null =>
   parseLease(w.sim.storageValue(PLAN_COLLECTION, LEASE_KEY));
 const stored = (w: Workshop): Plan | null => {
-  const read = parsePlan(w.sim.storageValue(PLAN_COLLECTION, PLAN_KEY));
+  const read = planInStorage(w.sim);
   return read.status === 'ok' ? read.plan : null;
 };
 const runs = (member: Member) => member.headless.facilitator.isFacilitator();
 const waitingNotice = (member: Member) => member.headless.facilitator.currentNotice().otherDevice;
-const statusOf = (plan: Plan | null, member: Member) =>
-  plan?.people.find((person) => person.id === member.user.id)?.status;
-
-const participant = (w: Workshop, index: number) => {
-  const member = w.participants[index];
-  if (!member) throw new Error(`no participant ${index}`);
-  return member;
-};
-
 /** Every epoch the stored plan carried, in the order storage held them. */
 function epochsStored(w: Workshop): number[] {
   const epochs: number[] = [];
@@ -58,12 +49,12 @@ it('second device: waits while the first device runs the breakout, says when it 
   const seenAt = waitingNotice(second)?.seenAt ?? Number.NaN;
   expect(Date.now() - seenAt).toBeLessThan(LEASE_HEARTBEAT_MS);
 
-  answer(w, participant(w, 0), 'accepted');
+  answer(w, participantAt(w, 0), 'accepted');
   await w.flush();
   await w.advance(LEASE_EXPIRY_MS * 2);
   // The first device heard the join and wrote it; its heartbeat kept the second one waiting,
   // and the second saw each beat (its notice says so).
-  expect(statusOf(second.headless.reader.plan(), participant(w, 0))).toBe('joined');
+  expect(statusOf(second.headless.reader.plan(), participantAt(w, 0))).toBe('joined');
   expect(second.headless.writer.writeCount()).toBe(0);
   expect(runs(second)).toBe(false);
   expect(Date.now() - (waitingNotice(second)?.seenAt ?? 0)).toBeLessThanOrEqual(LEASE_HEARTBEAT_MS);
@@ -85,9 +76,9 @@ it('second device: takes over by itself once the first device’s app has stoppe
   expect(waitingNotice(second)).toBeNull();
   expect(lease(w)).toMatchObject({ holder: second.user.id, epoch: 2 });
 
-  answer(w, participant(w, 1), 'accepted');
+  answer(w, participantAt(w, 1), 'accepted');
   await w.flush();
-  expect(statusOf(stored(w), participant(w, 1))).toBe('joined');
+  expect(statusOf(stored(w), participantAt(w, 1))).toBe('joined');
   const endsAt = stored(w)?.endsAt ?? 0;
   await w.advance(endsAt - Date.now() + 1);
   expect(stored(w)?.phase).toBe('ended');
@@ -110,9 +101,9 @@ it('second device: "Run it here" takes over at the next epoch, and the first dev
   expect(waitingNotice(w.facilitator)).not.toBeNull();
 
   const writesOfFirst = firstApp.writer.writeCount();
-  answer(w, participant(w, 0), 'accepted');
+  answer(w, participantAt(w, 0), 'accepted');
   await w.flush();
-  expect(statusOf(stored(w), participant(w, 0))).toBe('joined');
+  expect(statusOf(stored(w), participantAt(w, 0))).toBe('joined');
   expect(firstApp.writer.writeCount()).toBe(writesOfFirst);
   expect(firstNow.writer.writeCount()).toBe(0);
   expectOk(await w.run(second.headless.command({ type: 'announce', text: 'From the laptop' })));
@@ -139,9 +130,9 @@ it('second device: a reload of the device that runs the breakout runs it again a
   const reloaded = await w.join(first.user);
   expect(runs(reloaded)).toBe(true);
   expect(waitingNotice(reloaded)).toBeFalsy();
-  answer(w, participant(w, 0), 'accepted');
+  answer(w, participantAt(w, 0), 'accepted');
   await w.flush();
-  expect(statusOf(stored(w), participant(w, 0))).toBe('joined');
+  expect(statusOf(stored(w), participantAt(w, 0))).toBe('joined');
   await w.advance(LEASE_EXPIRY_MS * 2);
   expect(runs(second)).toBe(false);
   expect(second.headless.writer.writeCount()).toBe(0);
@@ -158,9 +149,9 @@ it('second device: a plan with a higher epoch and no lease behind it is a forger
   expect(runs(second)).toBe(false);
   expect(stored(w)?.people).toHaveLength(held.people.length);
   expect(stored(w)?.epoch).toBe(1);
-  answer(w, participant(w, 0), 'accepted');
+  answer(w, participantAt(w, 0), 'accepted');
   await w.flush();
-  expect(statusOf(stored(w), participant(w, 0))).toBe('joined');
+  expect(statusOf(stored(w), participantAt(w, 0))).toBe('joined');
 });
 
 it('second device: a forged lease makes the running device step down and wait; nothing ends, and "Run it here" takes it back', async () => {
@@ -184,8 +175,8 @@ it('second device: a forged lease makes the running device step down and wait; n
   expectOk(await w.run(w.facilitator.headless.command({ type: 'runHere' })));
   expect(runs(w.facilitator)).toBe(true);
   expect(lease(w)).toMatchObject({ device: expect.not.stringMatching('forged'), epoch: 3 });
-  answer(w, participant(w, 0), 'accepted');
+  answer(w, participantAt(w, 0), 'accepted');
   await w.flush();
-  expect(statusOf(stored(w), participant(w, 0))).toBe('joined');
+  expect(statusOf(stored(w), participantAt(w, 0))).toBe('joined');
   expect(w.sim.sessions().some((session) => session.ended)).toBe(false);
 });
