@@ -14,6 +14,7 @@ import type { CommandResult } from './commands';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
+import { done, failed } from './results';
 import type { RoomSessions } from './room-sessions';
 
 export type BreakoutStartDeps = {
@@ -33,9 +34,6 @@ export type BreakoutStartDeps = {
   reportProblem: (problem: string | null) => void;
   startActions?: (runId: string, frames: readonly ItemRef[]) => PlanAction[];
 };
-
-const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
-const failed = (error: unknown): CommandResult => ({ ok: false, message: errorMessage(error) });
 
 /** The Start command: checks the frames, then performs what domain/start.ts decides. */
 export class BreakoutStart {
@@ -100,7 +98,7 @@ export class BreakoutStart {
       const [written, timerProblem] = await Promise.all([write, timer, ...invitations]);
       this.deps.reportProblem(timerProblem ?? null);
       this.deps.started();
-      return ok(written);
+      return done(written);
     } catch (error) {
       // The plan could not be saved: nobody must be left in rooms the board does not know about.
       await this.deps.endOpened(sessions);

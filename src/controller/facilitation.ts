@@ -17,6 +17,7 @@ import type { CommandResult, FacilitationCommand } from './commands';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
+import { done, refused } from './results';
 
 export type FacilitationDeps = {
   board: Board;
@@ -34,9 +35,6 @@ export type FacilitationDeps = {
   reportProblem: (problem: string | null) => void;
 };
 
-const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
-const refuse = (message: string): CommandResult => ({ ok: false, message });
-
 const MINUTE = 60_000;
 const TIMER_PROBLEM =
   'Miro’s board timer could not follow this change; the countdown in the app is the right one.';
@@ -52,9 +50,9 @@ export class Facilitation {
 
   async run(command: FacilitationCommand): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
-    if (!plan) return refuse('Set up a breakout first.');
+    if (!plan) return refused('Set up a breakout first.');
     if (command.type === 'setClosingWarning') return this.setWarning(command.warningMs);
-    if (plan.phase !== 'running') return refuse('The breakout is not running.');
+    if (plan.phase !== 'running') return refused('The breakout is not running.');
     switch (command.type) {
       case 'announce':
         return this.announce(command.text);
@@ -65,7 +63,7 @@ export class Facilitation {
       case 'resumeTime':
         return this.resume(plan);
       case 'lockRoom':
-        return ok(
+        return done(
           await this.deps.writer.apply([
             { type: command.locked ? 'roomLocked' : 'roomUnlocked', roomId: command.roomId },
           ]),
@@ -74,11 +72,11 @@ export class Facilitation {
         return this.closeRoom(plan, command.roomId);
       case 'movePerson': {
         const refusal = roomRefusal(plan, command.roomId);
-        if (refusal) return refuse(refusal);
+        if (refusal) return refused(refusal);
         return this.deps.assignAndInvite(command.person, command.roomId);
       }
       case 'helpOnTheWay':
-        return ok(
+        return done(
           await this.deps.writer.apply([
             { type: 'facilitatorOnTheWay', personId: command.personId },
           ]),
@@ -90,11 +88,11 @@ export class Facilitation {
 
   private async announce(text: string): Promise<CommandResult> {
     const clean = cleanAnnouncement(text);
-    if (clean === '') return refuse('Write a message first.');
+    if (clean === '') return refused('Write a message first.');
     if (toSingleLength(text) > MAX_ANNOUNCEMENT_LENGTH) {
-      return refuse(`Keep the message to ${MAX_ANNOUNCEMENT_LENGTH} characters.`);
+      return refused(`Keep the message to ${MAX_ANNOUNCEMENT_LENGTH} characters.`);
     }
-    return ok(
+    return done(
       await this.deps.writer.apply([
         { type: 'announcementPosted', id: this.deps.newId(), text: clean, at: this.deps.now() },
       ]),
@@ -103,11 +101,11 @@ export class Facilitation {
 
   private async setWarning(warningMs: number): Promise<CommandResult> {
     if (!isValidWarning(warningMs)) {
-      return refuse(
+      return refused(
         `Choose a warning from ${MIN_WARNING_MS / 1000} to ${MAX_WARNING_MS / 1000} seconds.`,
       );
     }
-    return ok(await this.deps.writer.apply([{ type: 'closingWarningSet', warningMs }]));
+    return done(await this.deps.writer.apply([{ type: 'closingWarningSet', warningMs }]));
   }
 
   /**
@@ -124,16 +122,16 @@ export class Facilitation {
       plan.timer === 'board' ? timer() : Promise.resolve(),
     ]);
     if (written.status === 'rejected') {
-      return refuse(errorMessage(written.reason));
+      return refused(errorMessage(written.reason));
     }
     this.deps.reportProblem(timed.status === 'rejected' ? TIMER_PROBLEM : null);
-    return ok(written.value);
+    return done(written.value);
   }
 
   private extend(plan: Plan, minutes: number): Promise<CommandResult> | CommandResult {
-    if (plan.endsAt === null) return refuse('This breakout has no time limit.');
+    if (plan.endsAt === null) return refused('This breakout has no time limit.');
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
-      return refuse('Add from 1 to 60 minutes.');
+      return refused('Add from 1 to 60 minutes.');
     }
     const byMs = minutes * MINUTE;
     return this.withTimer(plan, { type: 'timeExtended', byMs }, () =>
@@ -142,15 +140,15 @@ export class Facilitation {
   }
 
   private pause(plan: Plan): Promise<CommandResult> | CommandResult {
-    if (plan.endsAt === null) return refuse('This breakout has no time limit.');
-    if (isPaused(plan)) return ok(plan);
+    if (plan.endsAt === null) return refused('This breakout has no time limit.');
+    if (isPaused(plan)) return done(plan);
     return this.withTimer(plan, { type: 'breakoutPaused', at: this.deps.now() }, () =>
       this.deps.board.timer.pause(),
     );
   }
 
   private resume(plan: Plan): Promise<CommandResult> | CommandResult {
-    if (!isPaused(plan)) return ok(plan);
+    if (!isPaused(plan)) return done(plan);
     return this.withTimer(plan, { type: 'breakoutResumed', at: this.deps.now() }, () =>
       this.deps.board.timer.resume(),
     );
@@ -162,20 +160,22 @@ export class Facilitation {
    */
   private async closeRoom(plan: Plan, roomId: string): Promise<CommandResult> {
     const room = plan.rooms.find((candidate) => candidate.id === roomId);
-    if (!room) return refuse('That room is not in the breakout any more.');
-    if (closureOf(plan, roomId)) return ok(plan);
+    if (!room) return refused('That room is not in the breakout any more.');
+    if (closureOf(plan, roomId)) return done(plan);
     if (room.sessionId) {
       const session = await this.deps.sessionOf(room.sessionId);
       if (session) {
         try {
           await session.end();
         } catch (error) {
-          return refuse(`“${room.name}” could not be closed: ${errorMessage(error)}`);
+          return refused(`“${room.name}” could not be closed: ${errorMessage(error)}`);
         }
         this.deps.forgetSession(room.sessionId);
       }
     }
-    return ok(await this.deps.writer.apply([{ type: 'roomClosed', roomId, at: this.deps.now() }]));
+    return done(
+      await this.deps.writer.apply([{ type: 'roomClosed', roomId, at: this.deps.now() }]),
+    );
   }
 
   /**
@@ -189,10 +189,10 @@ export class Facilitation {
     itemIds: readonly string[],
   ): Promise<CommandResult> {
     const room: Room | undefined = plan.rooms.find((candidate) => candidate.id === roomId);
-    if (!room) return refuse('That room is not in the breakout any more.');
+    if (!room) return refused('That room is not in the breakout any more.');
     // Its people were taken back to the main area when it closed; they are not its members now.
-    if (closureOf(plan, roomId)) return refuse(`“${room.name}” is closed.`);
-    if (itemIds.length === 0) return refuse('Select something on the board first.');
+    if (closureOf(plan, roomId)) return refused(`“${room.name}” is closed.`);
+    if (itemIds.length === 0) return refused('Select something on the board first.');
     await this.deps.presence.start();
     const online = this.deps.presence.onlineIds();
     const members = plan.people.filter(
@@ -202,19 +202,19 @@ export class Facilitation {
         person.id !== this.deps.me.id &&
         online.has(person.id),
     );
-    if (members.length === 0) return refuse(`Nobody is in “${room.name}” now.`);
+    if (members.length === 0) return refused(`Nobody is in “${room.name}” now.`);
     const items = await this.deps.board.get({ id: [...itemIds] });
-    if (items.length === 0) return refuse('The selected items are no longer on the board.');
+    if (items.length === 0) return refused('The selected items are no longer on the board.');
     const results = await Promise.allSettled(
       members.map(({ id, name }) => this.deps.board.collaboration.zoomTo({ id, name }, items)),
     );
     const missed = results.filter((result) => result.status === 'rejected').length;
     if (missed > 0) {
-      return refuse(
+      return refused(
         `${missed} of ${members.length} people in “${room.name}” could not be moved there.`,
       );
     }
-    return ok(plan);
+    return done(plan);
   }
 }
 

@@ -1,16 +1,14 @@
 import type { PlanAction } from '../domain/actions';
 import type { TakeOverFacts } from '../domain/co-facilitation';
-import { createPlan } from '../domain/create-plan';
 import type { Message } from '../domain/messages';
 import { type OverwriteKind, overwriteSeen } from '../domain/overwrites';
 import type { PersonRef, Plan } from '../domain/plan';
-import { reducePlan } from '../domain/reducer';
 import type { Board } from '../sdk/connect';
-import { errorMessage } from '../sdk/retry';
-import { type FrameRef, type ItemRef, isFrame, type Session } from '../sdk/surface';
+import type { ItemRef, Session } from '../sdk/surface';
 import { ReturnsWatch } from './back-after-drop';
 import { BreakoutEnd } from './breakout-end';
 import { BreakoutStart } from './breakout-start';
+import { claimBreakout } from './claim';
 import {
   type Command,
   type CommandResult,
@@ -24,8 +22,10 @@ import { LeftoverSessions } from './leftover-sessions';
 import { MembershipSweep } from './membership-sweep';
 import { PickUp } from './pick-up';
 import type { PlanReader } from './plan-reader';
-import { type PlanWriter, TAKEOVER_REVISION_GAP } from './plan-writer';
+import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
+import { done, failed } from './results';
+import { changedRoomFrames, deletedRoomFrames } from './room-frame-events';
 import { RoomSessions } from './room-sessions';
 import { StarterInvites } from './starter-invites';
 import { WhoFacilitates } from './who-facilitates';
@@ -64,9 +64,6 @@ export type FacilitatorDeps = {
    */
   startActions?: (runId: string, frames: readonly ItemRef[]) => PlanAction[];
 };
-
-const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
-const failed = (error: unknown): CommandResult => ({ ok: false, message: errorMessage(error) });
 
 /**
  * The facilitator's side of a breakout, run in the headless app so that closing or reloading the
@@ -184,7 +181,7 @@ export class FacilitatorController {
   /** The facilitator read what was written over their plan; the next overwrite starts afresh. */
   dismissOverwrites(): CommandResult {
     this.setNotice({ overwrites: null });
-    return ok(null);
+    return done(null);
   }
 
   /** Another device of this user runs the breakout (device-lease.ts); null when none. */
@@ -211,7 +208,14 @@ export class FacilitatorController {
   }
 
   private async run(command: Command): Promise<CommandResult> {
-    if (command.type === 'claim') return this.claim();
+    if (command.type === 'claim')
+      return claimBreakout({
+        ...this.deps,
+        facilitates: (plan) => this.isFacilitator(plan),
+        takeOverRefusal: (plan) => this.who.refusal(plan),
+        pickUpRooms: () => this.reattach(),
+        reportProblem: (problem) => this.setNotice({ problem }),
+      });
     if (!this.isFacilitator()) {
       const facilitator = this.deps.reader.plan()?.facilitator.name;
       return {
@@ -236,19 +240,19 @@ export class FacilitatorController {
         case 'assignAndInvite':
           return await this.invitations.assignAndInvite(command.person, command.roomId);
         case 'runAgain':
-          return ok(
+          return done(
             await this.deps.writer.apply([{ type: 'planReset', runId: this.deps.newRunId() }]),
           );
         case 'resolveHelp':
-          return ok(
+          return done(
             await this.deps.writer.apply([{ type: 'helpResolved', personId: command.personId }]),
           );
         case 'clearHelp':
-          return ok(await this.deps.writer.apply([{ type: 'helpCleared' }]));
+          return done(await this.deps.writer.apply([{ type: 'helpCleared' }]));
         case 'nameCoFacilitators':
-          return ok(await this.who.name(command.personIds));
+          return done(await this.who.name(command.personIds));
         case 'answerFacilitateRequest':
-          return ok(await this.who.answer(command.personId, command.allow));
+          return done(await this.who.answer(command.personId, command.allow));
       }
     } catch (error) {
       return failed(error);
@@ -310,48 +314,11 @@ export class FacilitatorController {
     }
   }
 
-  /**
-   * Become the facilitator: of an empty board (a new plan), of a board whose stored plan is
-   * damaged (the last good plan this app saw is written back, or a new one), or by taking over.
-   */
-  private async claim(): Promise<CommandResult> {
-    // A take-over writes the plan this app holds; a missed storage notification (S3) would make
-    // it write back an older plan (a running breakout turned back to "planning"). Read it first.
-    await this.deps.reader.refresh().catch(() => {});
-    const snapshot = this.deps.reader.current();
-    if (snapshot.status === 'future') return { ok: false, message: snapshot.message };
-    const plan = this.deps.reader.plan();
-    try {
-      if (!plan) {
-        const fresh = createPlan({ runId: this.deps.newRunId(), facilitator: this.deps.me });
-        return ok(await this.deps.writer.replace(fresh));
-      }
-      if (this.isFacilitator(plan) && snapshot.status === 'ok') return ok(plan);
-      // Every reader judges a take-over by the same rule: one it refuses would not be believed.
-      const refusal = plan.facilitator.id === this.deps.me.id ? null : this.who.refusal(plan);
-      if (refusal !== null) return { ok: false, message: refusal };
-      const taken = this.isFacilitator(plan)
-        ? plan
-        : reducePlan(plan, { type: 'facilitatorTookOver', facilitator: this.deps.me });
-      const written = await this.deps.writer.replace(taken, TAKEOVER_REVISION_GAP);
-      // The take-over is saved: this user facilitates now, whatever picking up the rooms meets.
-      // Commands fetch sessions this app does not hold yet, and the sweeps read members back.
-      await this.reattach().catch((error: unknown) =>
-        this.setNotice({
-          problem: `You are the facilitator now, but the rooms could not all be picked up (${errorMessage(error)}). Their statuses may lag until people join or leave.`,
-        }),
-      );
-      return ok(written);
-    } catch (error) {
-      return failed(error);
-    }
-  }
-
   private async edit(actions: PlanAction[]): Promise<CommandResult> {
     const refused = actions.find((action) => !PANEL_EDITS.has(action.type));
     if (refused)
       return { ok: false, message: `"${refused.type}" is not an edit the panel can make.` };
-    return ok(await this.deps.writer.apply(actions));
+    return done(await this.deps.writer.apply(actions));
   }
 
   /**
@@ -370,7 +337,7 @@ export class FacilitatorController {
    */
   private async end(): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
-    if (!plan || !this.isFacilitator(plan)) return ok(plan);
+    if (!plan || !this.isFacilitator(plan)) return done(plan);
     if (plan.phase !== 'running' && plan.phase !== 'starting')
       return this.ending.endLeftovers(plan);
     if (this.autoClose !== null) globalThis.clearTimeout(this.autoClose);
@@ -383,39 +350,20 @@ export class FacilitatorController {
     if (this.isFacilitator()) this.sessions.ended(session.id, this.deps.now());
   };
 
-  /** Frames deleted on the board: their rooms block the next start until removed (D8). */
-  readonly onItemsDeleted = (event: { items: readonly ItemRef[] }) => {
-    const plan = this.deps.reader.plan();
-    if (!plan || !this.isFacilitator(plan)) return;
-    const roomFrames = new Set(plan.rooms.map((room) => room.frameId));
-    for (const item of event.items) {
-      if (roomFrames.has(item.id))
-        this.deps.writer.record({ type: 'frameDeleted', frameId: item.id });
-    }
-  };
+  readonly onItemsDeleted = (event: { items: readonly ItemRef[] }) =>
+    this.recordForRoomFrames(deletedRoomFrames, event.items);
 
-  /** Frames renamed or moved: room names (unless renamed by hand) and positions follow. */
-  readonly onItemsUpdated = (event: { items: readonly ItemRef[] }) => {
+  readonly onItemsUpdated = (event: { items: readonly ItemRef[] }) =>
+    this.recordForRoomFrames(changedRoomFrames, event.items);
+
+  private recordForRoomFrames(
+    actionsFor: (plan: Plan, items: readonly ItemRef[]) => PlanAction[],
+    items: readonly ItemRef[],
+  ): void {
     const plan = this.deps.reader.plan();
     if (!plan || !this.isFacilitator(plan)) return;
-    const roomFrames = new Set(plan.rooms.map((room) => room.frameId));
-    const frames = event.items.filter(
-      (item): item is FrameRef => isFrame(item) && roomFrames.has(item.id),
-    );
-    if (frames.length > 0) {
-      this.deps.writer.record({
-        type: 'framesSeen',
-        frames: frames.map(({ id, title, x, y, width, height }) => ({
-          id,
-          title,
-          x,
-          y,
-          width,
-          height,
-        })),
-      });
-    }
-  };
+    for (const action of actionsFor(plan, items)) this.deps.writer.record(action);
+  }
 
   private setNotice(patch: Partial<ControllerNotice>): void {
     const next = { ...this.notice, ...patch };

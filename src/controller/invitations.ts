@@ -1,6 +1,6 @@
 import { isRoomLocked, roomRefusal } from '../domain/facilitation';
 import { BROADCAST_EVENT, inviteToYourRooms } from '../domain/messages';
-import type { Person, PersonRef, Plan, Room } from '../domain/plan';
+import type { Person, PersonRef, Room } from '../domain/plan';
 import type { Board } from '../sdk/connect';
 import { errorMessage } from '../sdk/retry';
 import type { CommandResult } from './commands';
@@ -8,6 +8,7 @@ import type { MembershipSweep } from './membership-sweep';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
+import { done } from './results';
 import type { RoomSessions } from './room-sessions';
 
 export type InvitationsDeps = {
@@ -19,8 +20,6 @@ export type InvitationsDeps = {
   sessions: RoomSessions;
   sweep: MembershipSweep;
 };
-
-const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
 
 /**
  * Invitations while the breakout runs: "Invite again", a participant's request to rejoin, and
@@ -98,6 +97,6 @@ export class Invitations {
     }
     if (problems.length > 0)
       return { ok: false, message: `Not everyone was invited: ${problems.join('; ')}.` };
-    return ok(written);
+    return done(written);
   }
 }

@@ -14,6 +14,7 @@ import type { PlanWriter } from './plan-writer';
 import { lateArrivalsToInvite, type PreAssignedMatch, preAssignedArrivals } from './pre-assign';
 import type { Presence } from './presence';
 import { countFrameItems, itemCounts, ReportBackFollower } from './report-back';
+import { done, refused } from './results';
 import { retryLater } from './retry-later';
 import { createRoomFrames } from './room-frames';
 import { picksToActions, placeUnchosenActions } from './self-select';
@@ -35,9 +36,6 @@ export type PlanningDeps = {
 
 type LateInvite = { state: 'inviting' | 'invited' | 'waiting' | 'due'; failures: number };
 type LateArrival = PreAssignedMatch & { key: string; failures: number };
-
-const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
-const refused = (message: string): CommandResult => ({ ok: false, message });
 
 /**
  * The planning tools in the headless app: self-select picks, pre-assigned people arriving,
@@ -115,11 +113,11 @@ export class PlanningController {
     try {
       switch (command.type) {
         case 'openSelfSelect':
-          return ok(
+          return done(
             await this.apply([{ type: 'selfSelectOpened', capacity: command.capacity }], plan),
           );
         case 'closeSelfSelect':
-          return ok(await this.apply([{ type: 'selfSelectClosed' }], plan));
+          return done(await this.apply([{ type: 'selfSelectClosed' }], plan));
         case 'placeUnchosen':
           return await this.placeUnchosen(plan, command.seed);
         case 'setPreAssignments': {
@@ -128,10 +126,10 @@ export class PlanningController {
             plan,
           );
           this.matchArrivals();
-          return ok(written);
+          return done(written);
         }
         case 'setRotation':
-          return ok(
+          return done(
             await this.apply(
               [
                 command.rotation === null
@@ -146,7 +144,7 @@ export class PlanningController {
         case 'createRoomFrames':
           return await this.createFrames(plan, command.templateFrameId, command.count);
         case 'reportBack':
-          return ok(
+          return done(
             await this.apply(
               [{ type: 'reportBackMoved', runId: plan.runId, index: command.index }],
               plan,
@@ -181,7 +179,7 @@ export class PlanningController {
     if (unplaced.length === 0) return refused('Everyone online already has a room.');
     const { actions, message } = placeUnchosenActions(plan, unplaced, seed);
     const written = actions.length > 0 ? await this.deps.writer.apply(actions) : plan;
-    return message === null ? ok(written) : refused(message);
+    return message === null ? done(written) : refused(message);
   }
 
   private async startNextRound(plan: Plan): Promise<CommandResult> {
@@ -206,7 +204,7 @@ export class PlanningController {
       created.frames.length > 0
         ? await this.deps.writer.apply([{ type: 'roomsAdded', frames: created.frames }])
         : plan;
-    return created.problem === null ? ok(written) : refused(created.problem);
+    return created.problem === null ? done(written) : refused(created.problem);
   }
 
   /** Participants' picks (validated broadcasts), checked and written in batches. */

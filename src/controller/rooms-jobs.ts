@@ -28,6 +28,7 @@ import { CreditPacer } from './credit-pacer';
 import { progressOf } from './job-progress';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
+import { done, refused } from './results';
 import { retryLater } from './retry-later';
 import type { JobProgress, JobState } from './rooms-work';
 
@@ -56,9 +57,6 @@ export type RoomsJobsDeps = {
   /** The pace of a job; the default is half of the facilitator's budget (credit-pacer.ts). */
   pacer?: () => CreditPacer;
 };
-
-const ok = (plan: Plan | null): CommandResult => ({ ok: true, plan });
-const refused = (message: string): CommandResult => ({ ok: false, message });
 
 const rectOf = (frame: JobFrame): Rect => ({
   x: frame.x,
@@ -176,7 +174,7 @@ export class RoomsJobs {
   cancel(): CommandResult {
     if (!this.running) return refused('No job is running.');
     this.running.stop = 'cancel';
-    return ok(this.deps.reader.plan());
+    return done(this.deps.reader.plan());
   }
 
   /** Forgets a finished or interrupted job: the panel stops showing it. */
@@ -185,7 +183,7 @@ export class RoomsJobs {
     this.last = null;
     this.problem = null;
     this.deps.changed();
-    return ok(this.deps.reader.plan());
+    return done(this.deps.reader.plan());
   }
 
   /** For tests and the runner: settles when the running job has stopped. */
@@ -443,7 +441,7 @@ export class RoomsJobs {
     this.problem = null;
     running.done = this.run(running, maker, items, resuming);
     this.deps.changed();
-    return ok(this.deps.reader.plan());
+    return done(this.deps.reader.plan());
   }
 
   private async run(
