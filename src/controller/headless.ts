@@ -13,6 +13,7 @@ import {
   type PanelCommand,
   type ViewportCommand,
 } from './commands';
+import { CutOff } from './cut-off';
 import { DeviceLease, WAITS_FOR_OTHER_DEVICE } from './device-lease';
 import { FacilitatorController } from './facilitator';
 import { HandOverNotices } from './hand-over-notices';
@@ -116,9 +117,15 @@ export async function startHeadless(
   const reader = new PlanReader(board);
   const presence = new Presence(board);
   const absences = new Absences(presence, now);
+  const cutOff = new CutOff(now);
+  // This user's own absence is not in Miro's list as their app sees it: it is how long Miro
+  // answered none of its reads.
   const takeOverFacts = (held: Plan) => ({
     now: now(),
-    offlineSince: absences.offlineSince(held.facilitator.id),
+    offlineSince:
+      held.facilitator.id === me.id
+        ? cutOff.awaySince()
+        : absences.offlineSince(held.facilitator.id),
   });
   reader.judgeTakeOvers(takeOverFacts);
   let announce: (notice: ControllerNotice) => void = () => {};
@@ -150,6 +157,8 @@ export async function startHeadless(
     onProblem: (problem) => control.reportProblem(problem),
     guard,
     lease: devices,
+    // Back after a minute cut off, someone may have taken over: read storage before writing.
+    beforeWrite: () => (cutOff.mustReadFirst() ? cutOff.track(() => reader.refresh()) : null),
   });
   const control: FacilitatorController = new FacilitatorController({
     board,
@@ -327,7 +336,7 @@ export async function startHeadless(
     const running = control.isFacilitator() && reader.plan()?.phase === 'running';
     if (running && guardReads === null) {
       guardReads = globalThis.setInterval(
-        () => void reader.guardRead().catch(() => {}),
+        () => void cutOff.track(() => reader.guardRead()).catch(() => {}),
         GUARD_READ_MS,
       );
     } else if (!running && guardReads !== null) {

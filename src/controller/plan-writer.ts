@@ -41,6 +41,11 @@ export type WriterHooks = {
    * and the epoch its writes carry.
    */
   lease?: { mayWrite(): boolean; refusal(): string; epoch(): number };
+  /**
+   * Before each write: a read of the plan when storage may name another facilitator this app
+   * has not heard of (cut-off.ts), or null; a write whose read fails is not made.
+   */
+  beforeWrite?: () => Promise<void> | null;
 };
 
 /**
@@ -202,6 +207,16 @@ export class PlanWriter {
     if (this.stopped) {
       waiter.reject(new Error('This app was closed before the change could be saved.'));
       return;
+    }
+    // Awaited only when there is something to wait for: every write keeps its place otherwise.
+    const first = this.hooks.beforeWrite?.();
+    if (first) {
+      try {
+        await first;
+      } catch (error) {
+        waiter.reject(new Error(`The breakout plan could not be saved. ${errorMessage(error)}`));
+        return;
+      }
     }
     const snapshot = this.reader.current();
     if (snapshot.status === 'future') {
