@@ -14,6 +14,7 @@ import { PLAN_COLLECTION, type Plan } from '../domain/plan';
 import { encodeLease, LEASE_KEY, parseLease } from '../domain/stored/lease';
 import type { Board } from '../sdk/connect';
 import type { Json } from '../sdk/surface';
+import { JUMP_CONFIRM_MS } from './plan-reader';
 import type { Journal } from './storage-guard';
 
 /** A read of the lease that failed is tried again this much later. */
@@ -49,6 +50,12 @@ export type DeviceLeaseDeps = {
   changed: () => void;
   /** Asks the device holding the lease to beat (a `device-waiting` broadcast). */
   ask: () => void;
+  /**
+   * Reads the plan again. A device about to take over does, while it still waits (and so takes
+   * the other device's plans): a write of that device whose notification it missed would
+   * otherwise be written over by its first plan, and lost.
+   */
+  readPlan: () => Promise<void>;
 };
 
 type State = 'idle' | 'deciding' | 'holding' | 'waiting' | 'lost';
@@ -80,6 +87,7 @@ export class DeviceLease {
   private following: Promise<void> | null = null;
   private watching: Promise<void> | null = null;
   private deciding: Promise<boolean> | null = null;
+  private succeeding: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly onValue = (value: Json | undefined) => this.receive(value);
@@ -151,8 +159,9 @@ export class DeviceLease {
       return true;
     }
     // While rooms do not run nothing happens by itself: the device the facilitator opens last
-    // runs it, unless it is the one that lost it (then it waits for "Run it here").
-    if (kept?.holds !== false && !this.active()) {
+    // runs it, unless it is the one that lost it (then it waits for "Run it here"). A device new
+    // to this breakout reads the lease first (decide): its first plan may be a forgery.
+    if (kept?.holds === true && !this.active()) {
       this.take(this.next(), true);
       return true;
     }
@@ -163,7 +172,8 @@ export class DeviceLease {
   async takeOver(): Promise<void> {
     if (this.runs() || this.stopped) return;
     await this.watch();
-    if (this.runs()) return;
+    await this.deps.readPlan();
+    if (this.runs() || this.stopped) return;
     this.take(this.next(), false);
     try {
       await this.write();
@@ -226,8 +236,19 @@ export class DeviceLease {
       throw error;
     }
     if (this.stopped) return false;
-    const now = standing(this.seen, this.device ?? '', this.deps.now(), this.runningSince);
+    const now = standing(
+      this.seen,
+      this.device ?? '',
+      this.deps.now(),
+      this.runningSince,
+      this.planEpoch(),
+    );
     if (now === 'other') {
+      // A device that lost the lease waits for "Run it here" (holdAtOnce), whatever the plan says.
+      if (!this.active() && this.kept()?.holds !== false && (await this.stillResting())) {
+        this.take(this.next(), true);
+        return true;
+      }
       this.wait();
       return false;
     }
@@ -237,6 +258,25 @@ export class DeviceLease {
       now !== 'mine',
     );
     return true;
+  }
+
+  /**
+   * While rooms do not run the device the facilitator opens last runs it. But a device new to
+   * the breakout cannot tell the other device's plan from a forged one ("ended", "planning")
+   * over rooms that device runs, which that device puts back within seconds: it reads the plan
+   * again JUMP_CONFIRM_MS later, as readers confirm a take-over (fault run seed 910063: a
+   * forged "ended" as the first plan of a freshly opened laptop, which took the lease and
+   * stored the forgery as its own). True when rooms still do not run.
+   */
+  private async stillResting(): Promise<boolean> {
+    await new Promise((resolve) => globalThis.setTimeout(resolve, JUMP_CONFIRM_MS));
+    if (this.stopped) return false;
+    // Unread, this device waits for "Run it here" rather than act on a plan it could not check.
+    const read = await this.deps.readPlan().then(
+      () => true,
+      () => false,
+    );
+    return read && !this.stopped && !this.active();
   }
 
   /** A read of the lease failed: asked again soon, not only at the next plan. */
@@ -288,13 +328,8 @@ export class DeviceLease {
       // damaged or another user's: the next beat writes it again; a write here would answer
       // another user's device writing its own, for ever.)
       else void this.write().catch(() => {});
-    } else if (
-      this.state === 'waiting' &&
-      this.namesMe() &&
-      standing(this.seen, this.device, this.deps.now(), this.runningSince) !== 'other'
-    ) {
-      this.take(this.next(), true);
-      this.deps.granted();
+    } else if (this.state === 'waiting' && this.namesMe() && !this.otherRuns()) {
+      void this.succeed();
     }
   }
 
@@ -348,13 +383,50 @@ export class DeviceLease {
       return;
     }
     if (this.state !== 'waiting') return;
-    const now = standing(this.seen, this.device ?? '', this.deps.now(), this.runningSince);
-    if (now === 'other') {
+    if (this.otherRuns()) {
       if (this.timer === null) this.wait();
       return;
     }
-    this.take(this.next(), true);
-    this.deps.granted();
+    await this.succeed();
+  }
+
+  /**
+   * The other device has gone: this one reads the plan first, while it still takes that
+   * device's plans, so that a write of theirs whose notification it missed is not written over
+   * by its first plan; then it runs the breakout. Once at a time.
+   */
+  private succeed(): Promise<void> {
+    this.succeeding ??= (async () => {
+      try {
+        await this.deps.readPlan();
+      } catch {
+        if (this.state === 'waiting' && this.timer === null) this.wait();
+        return;
+      }
+      if (this.state !== 'waiting' || this.stopped) return;
+      if (this.otherRuns()) {
+        if (this.timer === null) this.wait();
+        return;
+      }
+      this.take(this.next(), true);
+      this.deps.granted();
+    })().finally(() => {
+      this.succeeding = null;
+    });
+    return this.succeeding;
+  }
+
+  /** Another device of this user holds the lease and may still run (standing 'other'). */
+  private otherRuns(): boolean {
+    return (
+      standing(
+        this.seen,
+        this.device ?? '',
+        this.deps.now(),
+        this.runningSince,
+        this.planEpoch(),
+      ) === 'other'
+    );
   }
 
   private take(epoch: number, write: boolean): void {

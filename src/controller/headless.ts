@@ -149,6 +149,7 @@ export async function startHeadless(
       if (runId)
         void board.events.broadcast(BROADCAST_EVENT, deviceWaiting(runId, me)).catch(() => {});
     },
+    readPlan: () => reader.refresh(),
   });
   /** This tab of this device runs the breakout (when the plan names this user). */
   const runsHere = () => lease.held() && devices.runs();

@@ -58,16 +58,20 @@ export function leaseFor(lease: Lease | null, userId: string, planEpoch: number)
  * `runningSince`: since when this device saw rooms run (null while they do not): only then does
  * the holder beat, so only then can its silence mean it has gone. Time is this device's own,
  * from when it saw the value change: nothing in the value says when it was written.
+ * `planEpoch`: the epoch of the plan this device holds. This device's own lease behind it is not
+ * its own any more: a beat it sent before it lost the lease, landed over the lease of the device
+ * that took over (whose plan carries the higher epoch); that device runs the breakout.
  */
 export function standing(
   seen: Seen,
   device: string,
   now: number,
   runningSince: number | null,
+  planEpoch = 0,
 ): Standing {
   const { lease } = seen;
   if (!lease) return 'free';
-  if (lease.device === device) return 'mine';
+  if (lease.device === device && lease.epoch >= planEpoch) return 'mine';
   if (runningSince === null) return 'other';
   return now - Math.max(seen.changedAt, runningSince) >= LEASE_EXPIRY_MS ? 'expired' : 'other';
 }

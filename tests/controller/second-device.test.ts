@@ -1,5 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { WAITS_FOR_OTHER_DEVICE } from '../../src/controller/device-lease';
+import { JUMP_CONFIRM_MS } from '../../src/controller/plan-reader';
 import { LEASE_EXPIRY_MS, LEASE_HEARTBEAT_MS } from '../../src/domain/device-lease';
 import { PLAN_COLLECTION, PLAN_KEY, type Plan } from '../../src/domain/plan';
 import { LEASE_KEY, type Lease, parseLease } from '../../src/domain/stored/lease';
@@ -179,4 +180,91 @@ it('second device: a forged lease makes the running device step down and wait; n
   await w.flush();
   expect(statusOf(stored(w), participantAt(w, 0))).toBe('joined');
   expect(w.sim.sessions().some((session) => session.ended)).toBe(false);
+});
+
+/** The first device writes a plan whose notification the second device never gets. */
+async function unheardByTheSecond(w: Workshop, first: Member, second: Member): Promise<void> {
+  w.sim.setOptions({ dropStorageNotification: 1 });
+  expectOk(await w.run(first.headless.command({ type: 'announce', text: 'Unheard' })));
+  w.sim.setOptions({ dropStorageNotification: 0 });
+  expect(second.headless.reader.plan()?.facilitation.announcements).toEqual([]);
+}
+const announced = (w: Workshop) => stored(w)?.facilitation.announcements.map((a) => a.text);
+
+it('second device: taking over once the lease expired, it reads the plan first and keeps what the first device wrote last (fault run seed 50)', async () => {
+  const { w, first, second } = await runningOnFirstDevice();
+  await unheardByTheSecond(w, first, second);
+  first.headless.stop();
+  await w.advance(LEASE_EXPIRY_MS + LEASE_HEARTBEAT_MS);
+  expect(runs(second)).toBe(true);
+  expect(stored(w)?.epoch).toBe(2);
+  expect(announced(w)).toEqual(['Unheard']);
+});
+
+it('second device: "Run it here" reads the plan first and keeps what the first device wrote last', async () => {
+  const { w, first, second } = await runningOnFirstDevice();
+  await unheardByTheSecond(w, first, second);
+  expectOk(await w.run(second.headless.command({ type: 'runHere' })));
+  await w.settle();
+  expect(stored(w)?.epoch).toBe(2);
+  expect(announced(w)).toEqual(['Unheard']);
+});
+
+it('second device: a beat of the first device that lands after the take-over, unheard, does not let the first device run again at its old epoch (fault run seed 72)', async () => {
+  const { w, first, second } = await runningOnFirstDevice();
+  const beforeTakeOver = lease(w) as Lease;
+  expectOk(await w.run(second.headless.command({ type: 'runHere' })));
+  await w.settle();
+  // The first device's beat, sent before it heard of the take-over, lands last; nobody hears it.
+  w.sim.setOptions({ dropStorageNotification: 1 });
+  w.sim.writeStorage(PLAN_COLLECTION, LEASE_KEY, { ...beforeTakeOver, beat: 9 });
+  w.sim.setOptions({ dropStorageNotification: 0 });
+  w.facilitator.headless.stop();
+  first.tab.close();
+  const reopened = await w.join(first.user);
+  const epochs = epochsStored(w);
+  expect(runs(reopened)).toBe(false);
+  expect(runs(second)).toBe(true);
+  answer(w, participantAt(w, 0), 'accepted');
+  await w.flush();
+  await w.advance(LEASE_EXPIRY_MS);
+  expect(statusOf(stored(w), participantAt(w, 0))).toBe('joined');
+  expect(runs(reopened)).toBe(false);
+  expect(epochs).toEqual([2]);
+});
+
+it('second device: opened while a forged "ended" stands over the running rooms, it does not take the breakout on it, and the first device puts its plan back (fault run seed 910063)', async () => {
+  const w = await createWorkshop({ sim: { invitationTimeoutMs: null } });
+  await planBreakout(w);
+  expectOk(await w.run(w.facilitator.headless.command({ type: 'start' })));
+  const held = stored(w) as Plan;
+  // The first device misses the forgery's notification: its guard read finds it within 5 s.
+  w.sim.setOptions({ dropStorageNotification: 1 });
+  w.sim.writeStorage(PLAN_COLLECTION, PLAN_KEY, {
+    ...held,
+    revision: held.revision + 3,
+    phase: 'ended',
+    endedAt: held.startedAt,
+  });
+  w.sim.setOptions({ dropStorageNotification: 0 });
+  const laptop = await w.join(w.facilitator.user, 'laptop');
+  await w.advance(JUMP_CONFIRM_MS * 2);
+  expect(runs(w.facilitator)).toBe(true);
+  expect(runs(laptop)).toBe(false);
+  expect(stored(w)).toMatchObject({ phase: 'running', epoch: 1 });
+  expect(lease(w)?.epoch).toBe(1);
+});
+
+it('second device: while rooms do not run, the device opened last runs the breakout after a confirming read, and the one that lost it waits for "Run it here"', async () => {
+  const w = await createWorkshop();
+  await planBreakout(w);
+  const laptop = await w.join(w.facilitator.user, 'laptop');
+  await w.advance(JUMP_CONFIRM_MS * 2);
+  expect(runs(laptop)).toBe(true);
+  expect(runs(w.facilitator)).toBe(false);
+  // The first device's fresh app knows it lost the lease: it does not take it back by itself.
+  await w.advance(JUMP_CONFIRM_MS * 4);
+  expect(runs(laptop)).toBe(true);
+  expect(runs(w.facilitator)).toBe(false);
+  expect(lease(w)).toMatchObject({ epoch: 2 });
 });

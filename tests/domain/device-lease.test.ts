@@ -47,6 +47,12 @@ describe('standing', () => {
     expect(standing({ lease: null, changedAt: 0 }, 'phone', 5_000, null)).toBe('free');
     expect(standing(seen, 'laptop', 1_000_000, 0)).toBe('mine');
   });
+  it('takes this device’s own lease behind the plan’s epoch for the device that wrote the plan: a late beat of its own', () => {
+    const epoch = seen.lease.epoch;
+    expect(standing(seen, 'laptop', 1_000 + LEASE_EXPIRY_MS - 1, 0, epoch + 1)).toBe('other');
+    expect(standing(seen, 'laptop', 1_000 + LEASE_EXPIRY_MS, 0, epoch + 1)).toBe('expired');
+    expect(standing(seen, 'laptop', 1_000, 0, epoch)).toBe('mine');
+  });
   it('waits for another device for ever while rooms do not run (it does not beat then)', () => {
     expect(standing(seen, 'phone', 10_000_000, null)).toBe('other');
   });
