@@ -7,6 +7,9 @@ import type { PlanReader } from './plan-reader';
 import { type PlanWriter, TAKEOVER_REVISION_GAP } from './plan-writer';
 import { done, failed, refused } from './results';
 
+export const BEHIND_ITS_START =
+  'The saved plan went back to before this breakout started (an older plan written over it). Taking over from it would close every room: try again in a moment.';
+
 export type ClaimDeps = {
   reader: PlanReader;
   writer: PlanWriter;
@@ -41,6 +44,11 @@ export async function claimBreakout(deps: ClaimDeps): Promise<CommandResult> {
     // Every reader judges a take-over by the same rule: one it refuses would not be believed.
     const refusal = plan.facilitator.id === deps.me.id ? null : deps.takeOverRefusal(plan);
     if (refusal !== null) return refused(refusal);
+    // Taken over, an older plan over the running breakout (written while its facilitator was
+    // away, and believed after JUMP_CONFIRM_MS) would end every room: the facilitator's app puts
+    // its plan back when it returns.
+    if (plan.facilitator.id !== deps.me.id && deps.reader.behindItsStart(plan))
+      return refused(BEHIND_ITS_START);
     const taken = deps.facilitates(plan)
       ? plan
       : reducePlan(plan, { type: 'facilitatorTookOver', facilitator: deps.me });

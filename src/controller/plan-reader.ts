@@ -72,6 +72,8 @@ export class PlanReader {
   private readonly pending = new Set<Promise<void>>();
   private guardTurn = 0;
   private stopped = false;
+  /** The highest revision of a plan this reader held running or further on (behindItsStart). */
+  private ranUpTo = 0;
   /**
    * Called when storage no longer holds the plan this reader keeps: an older plan of another
    * facilitator (a take-over race), damaged data, or nothing. The facilitator's app writes its
@@ -406,7 +408,21 @@ export class PlanReader {
     return false;
   }
 
+  /**
+   * Whether `plan` is behind a breakout this reader held started: not started, at a lower
+   * revision than a plan it held running or further on. The facilitator's app only goes on (a
+   * new run continues the revision), so that is an older plan someone wrote over it.
+   */
+  behindItsStart(plan: Plan): boolean {
+    return (plan.phase === 'planning' || plan.phase === 'starting') && plan.revision < this.ranUpTo;
+  }
+
   private publish(snapshot: PlanSnapshot): void {
+    if (snapshot.status === 'ok') {
+      const { phase, revision } = snapshot.plan;
+      if (phase !== 'planning' && phase !== 'starting')
+        this.ranUpTo = Math.max(this.ranUpTo, revision);
+    }
     this.snapshot = snapshot;
     for (const listener of this.listeners) listener(snapshot);
   }
