@@ -2,11 +2,11 @@ import { BROADCAST_EVENT, closeYourRooms, createRateLimiter } from '../domain/me
 import type { PersonRef, Plan } from '../domain/plan';
 import { cleanName } from '../domain/text';
 import type { Board } from '../sdk/connect';
-import { errorMessage } from '../sdk/retry';
 import type { Session } from '../sdk/surface';
 import type { CommandResult, ControllerNotice } from './commands';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
+import { done, failed } from './results';
 import { type RoomSessions, roomSessionIds } from './room-sessions';
 
 /** Least time between two "close your rooms" requests acted on, per run. */
@@ -57,10 +57,10 @@ export class BreakoutEnd {
       ...toEnd.map((session) => session.end().then(() => this.deps.sessions.forget(session.id))),
       plan.timer === 'board' ? this.deps.board.timer.stop() : Promise.resolve(),
     ]);
-    if (written.status === 'rejected') return { ok: false, message: errorMessage(written.reason) };
+    if (written.status === 'rejected') return failed(written.reason);
     this.timerLeftRunning = ends[toEnd.length]?.status === 'rejected';
     this.reportStuck(plan, toEnd, ends.slice(0, toEnd.length));
-    return { ok: true, plan: written.value };
+    return done(written.value);
   }
 
   /** After the end: closes any session still open (a failed end, or a crash before it). */

@@ -14,7 +14,7 @@ import type { CommandResult } from './commands';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
-import { done, failed } from './results';
+import { done, failed, refused } from './results';
 import type { RoomSessions } from './room-sessions';
 
 export type BreakoutStartDeps = {
@@ -50,9 +50,9 @@ export class BreakoutStart {
   async start(): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
     const refusal = startRefusal(plan);
-    if (refusal !== null || plan === null) return { ok: false, message: refusal ?? '' };
+    if (refusal !== null || plan === null) return refused(refusal ?? '');
     const frameProblem = await this.checkFrames(plan);
-    if (frameProblem) return { ok: false, message: frameProblem };
+    if (frameProblem) return refused(frameProblem);
     // Who is online decides who is invited: without a list everyone would be left out.
     await this.deps.presence.start();
     const decision = decideStart(plan, {
@@ -124,10 +124,8 @@ export class BreakoutStart {
       result.status === 'fulfilled' ? [result.value] : [],
     );
     const failure = started.find((result) => result.status === 'rejected');
-    const notStarted = (reason: unknown): CommandResult => ({
-      ok: false,
-      message: `The rooms could not be opened, so nothing was started. ${errorMessage(reason)}`,
-    });
+    const notStarted = (reason: unknown): CommandResult =>
+      refused(`The rooms could not be opened, so nothing was started. ${errorMessage(reason)}`);
     if (failure) {
       await this.deps.endOpened(sessions);
       return notStarted(failure.reason);

@@ -17,7 +17,7 @@ import type { CommandResult, FacilitationCommand } from './commands';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
-import { done, refused } from './results';
+import { done, failed, refused } from './results';
 
 export type FacilitationDeps = {
   board: Board;
@@ -122,7 +122,7 @@ export class Facilitation {
       plan.timer === 'board' ? timer() : Promise.resolve(),
     ]);
     if (written.status === 'rejected') {
-      return refused(errorMessage(written.reason));
+      return failed(written.reason);
     }
     this.deps.reportProblem(timed.status === 'rejected' ? TIMER_PROBLEM : null);
     return done(written.value);

@@ -24,7 +24,7 @@ import { PickUp } from './pick-up';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
-import { done, failed } from './results';
+import { done, failed, refused } from './results';
 import { changedRoomFrames, deletedRoomFrames } from './room-frame-events';
 import { RoomSessions } from './room-sessions';
 import { StarterInvites } from './starter-invites';
@@ -218,12 +218,11 @@ export class FacilitatorController {
       });
     if (!this.isFacilitator()) {
       const facilitator = this.deps.reader.plan()?.facilitator.name;
-      return {
-        ok: false,
-        message: facilitator
+      return refused(
+        facilitator
           ? `${facilitator} is the facilitator. Take over first to change the breakout.`
           : 'Set up a breakout first.',
-      };
+      );
     }
     this.setNotice({ busy: true });
     try {
@@ -315,9 +314,8 @@ export class FacilitatorController {
   }
 
   private async edit(actions: PlanAction[]): Promise<CommandResult> {
-    const refused = actions.find((action) => !PANEL_EDITS.has(action.type));
-    if (refused)
-      return { ok: false, message: `"${refused.type}" is not an edit the panel can make.` };
+    const notAnEdit = actions.find((action) => !PANEL_EDITS.has(action.type));
+    if (notAnEdit) return refused(`"${notAnEdit.type}" is not an edit the panel can make.`);
     return done(await this.deps.writer.apply(actions));
   }
 

@@ -26,6 +26,7 @@ import { PlanReader } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 import { PlanningController } from './planning';
 import { Presence } from './presence';
+import { done, refused } from './results';
 import { RoomsController } from './rooms';
 import { serveCommands } from './serve-commands';
 import { browserJournal, type Journal, memoryJournal, StorageGuard } from './storage-guard';
@@ -228,20 +229,18 @@ export async function startHeadless(
   };
   /** "Run it here": this device takes the breakout over, and picks up the rooms. */
   const runHere = async (): Promise<CommandResult> => {
-    if (!isMine())
-      return { ok: false, message: 'Only the facilitator’s devices run the breakout.' };
+    if (!isMine()) return refused('Only the facilitator’s devices run the breakout.');
     if (!lease.held()) await lease.take();
     try {
       await devices.takeOver();
     } catch (error) {
-      return {
-        ok: false,
-        message: `This device could not take the breakout over (${errorMessage(error)}). Try again.`,
-      };
+      return refused(
+        `This device could not take the breakout over (${errorMessage(error)}). Try again.`,
+      );
     }
     control.reportOtherDevice(null);
     await pickUpLater();
-    return { ok: true, plan: reader.plan() };
+    return done(reader.plan());
   };
   /** This tab runs the breakout from now on: it picks up the rooms as a reopened board would. */
   const pickUp = async () => {
@@ -285,7 +284,7 @@ export async function startHeadless(
     }
     // Another device of this user runs it: only "Run it here" moves it to this one.
     if (isMine() && !devices.runs()) {
-      if (!(await runHereOrWait())) return { ok: false, message: WAITS_FOR_OTHER_DEVICE };
+      if (!(await runHereOrWait())) return refused(WAITS_FOR_OTHER_DEVICE);
       await pickUpLater();
     }
     // Acting as facilitator is the moment this client starts caring who is online. If that
@@ -299,21 +298,18 @@ export async function startHeadless(
     let frame: Rect;
     if (asked.type === 'showRoom') {
       const room = plan?.rooms.find((candidate) => candidate.id === asked.roomId);
-      if (!room) return { ok: false, message: 'That room is not in the breakout any more.' };
+      if (!room) return refused('That room is not in the breakout any more.');
       frame = room.frame;
     } else {
       const own = ownRoomFrame(plan, me.id);
-      if ('refusal' in own) return { ok: false, message: own.refusal };
+      if ('refusal' in own) return refused(own.refusal);
       frame = own.frame;
     }
     try {
       await viewport.move(viewportAroundFrame(frame));
-      return { ok: true, plan: null };
+      return done(null);
     } catch (error) {
-      return {
-        ok: false,
-        message: `You could not be taken there: ${errorMessage(error)}. Try again.`,
-      };
+      return refused(`You could not be taken there: ${errorMessage(error)}. Try again.`);
     }
   };
   const link = serveCommands(channelName(info.id, me.id), instanceId, command, () => ({

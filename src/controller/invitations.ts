@@ -8,7 +8,7 @@ import type { MembershipSweep } from './membership-sweep';
 import type { PlanReader } from './plan-reader';
 import type { PlanWriter } from './plan-writer';
 import type { Presence } from './presence';
-import { done } from './results';
+import { done, refused } from './results';
 import type { RoomSessions } from './room-sessions';
 
 export type InvitationsDeps = {
@@ -32,14 +32,14 @@ export class Invitations {
   async assignAndInvite(person: PersonRef, roomId: string): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
     const refusal = plan ? roomRefusal(plan, roomId) : null;
-    if (refusal) return { ok: false, message: refusal };
+    if (refusal) return refused(refusal);
     await this.deps.writer.apply([{ type: 'personAssigned', person, roomId }]);
     return this.reinvite([person.id]);
   }
 
   async reinvite(personIds: readonly string[]): Promise<CommandResult> {
     const plan = this.deps.reader.plan();
-    if (plan?.phase !== 'running') return { ok: false, message: 'The breakout is not running.' };
+    if (plan?.phase !== 'running') return refused('The breakout is not running.');
     await this.deps.presence.start();
     const online = this.deps.presence.onlineIds();
     const wanted = new Set(personIds);
@@ -60,10 +60,7 @@ export class Invitations {
       return { ok: false, message: `“${lockedOut}” is locked. Unlock it to invite people.` };
     }
     if (byRoom.size === 0) {
-      return {
-        ok: false,
-        message: 'Nobody to invite: they are offline, already in, or have no room.',
-      };
+      return refused('Nobody to invite: they are offline, already in, or have no room.');
     }
     const sessions = await this.deps.sessions.byId();
     const invited: string[] = [];

@@ -14,7 +14,7 @@ import type { PlanWriter } from './plan-writer';
 import { lateArrivalsToInvite, type PreAssignedMatch, preAssignedArrivals } from './pre-assign';
 import type { Presence } from './presence';
 import { countFrameItems, itemCounts, ReportBackFollower } from './report-back';
-import { done, refused } from './results';
+import { done, failed, refused } from './results';
 import { retryLater } from './retry-later';
 import { createRoomFrames } from './room-frames';
 import { picksToActions, placeUnchosenActions } from './self-select';
@@ -152,7 +152,7 @@ export class PlanningController {
           );
       }
     } catch (error) {
-      return refused(errorMessage(error));
+      return failed(error);
     }
   }
 

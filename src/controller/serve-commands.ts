@@ -5,6 +5,7 @@ import type { CommandResult, ControllerNotice } from './answers';
 import { type PanelCommand, PanelCommandSchema } from './commands';
 import { commandEnvelope, HelloSchema, poster, problemOf, readMessage } from './panel-link';
 import type { ToPanel } from './panel-reads';
+import { refused } from './results';
 import type { RoomsWork } from './rooms-work';
 
 /**
@@ -50,7 +51,7 @@ export function serveCommands(
   const run = (id: string, command: PanelCommand) =>
     Promise.resolve()
       .then(() => handle(command))
-      .catch((error: unknown): CommandResult => ({ ok: false, message: commandFailed(error) }))
+      .catch((error: unknown): CommandResult => refused(commandFailed(error)))
       .then((result) => answer(id, result));
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = readMessage(event.data, TO_APP);
@@ -62,7 +63,7 @@ export function serveCommands(
       const envelope = v.safeParse(COMMAND_ENVELOPE, event.data);
       if (envelope.success && envelope.output.to === instanceId) {
         const problem = problemOf(PanelCommandSchema, envelope.output.command, 'command');
-        answer(envelope.output.id, { ok: false, message: unreadableCommand(problem) });
+        answer(envelope.output.id, refused(unreadableCommand(problem)));
       }
     }
   };
